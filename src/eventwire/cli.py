@@ -1,0 +1,222 @@
+"""The command line: a few lines per command over :mod:`eventwire.service` and the store."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire import exporters
+from eventwire.errors import EventwireError, InputError
+from eventwire.model import Article, to_record
+from eventwire.service import RunReport, extract, ingest
+from eventwire.settings import Settings
+from eventwire.store import ArticleQuery, SQLiteStore, open_store
+
+app = typer.Typer(
+    help="eventwire: raw news in, who did what to whom, when and where, out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+DEFAULT_DB = Path("eventwire.db")
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _print_error(e: InputError) -> None:
+    err.print(f"[red]error:[/red] {e}", highlight=False, markup=True)
+
+
+@contextmanager
+def _progress(label: str):  # type: ignore[no-untyped-def]
+    """A Rich progress line on a terminal; silent when output goes to a file or pipe."""
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda uri: progress.update(task, advance=1, description=f"{label} {Path(uri).name}")
+
+
+def _setup_logging() -> None:
+    logging.basicConfig(format="warning: %(message)s", level=logging.WARNING, stream=sys.stderr)
+
+
+@app.command("ingest")
+def ingest_cmd(paths: PathsArg, db: DbOption = DEFAULT_DB) -> None:
+    """Read, process and store news; what is already stored is skipped."""
+    _setup_logging()
+    with open_store(db) as store, _progress("ingesting") as tick:
+        report = ingest(paths, store, on_error=_print_error, on_document=tick)
+    _summary(report, db)
+    if report.nothing_read:
+        raise typer.Exit(1)
+
+
+def _summary(report: RunReport, db: Path) -> None:
+    msg = (
+        f"{report.documents} input document(s), {report.articles} article(s): "
+        f"{report.added} new, {report.skipped} already stored"
+    )
+    if report.errors:
+        msg += f", {len(report.errors)} input error(s)"
+    if report.articles and not report.added:
+        msg += " (nothing new)"
+    err.print(f"{msg} -> {db}", highlight=False)
+
+
+@app.command("extract")
+def extract_cmd(
+    paths: PathsArg,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
+) -> None:
+    """Print the article records found in the inputs; store nothing."""
+    _setup_logging()
+    report = RunReport()
+    articles = extract(paths, report=report, on_error=_print_error)
+    if format is ExtractFormat.jsonl:
+        for a in articles:
+            sys.stdout.write(json.dumps(to_record(a), ensure_ascii=False) + "\n")
+    else:
+        json.dump([to_record(a) for a in articles], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    if report.nothing_read:
+        raise typer.Exit(1)
+
+
+@app.command("articles")
+def articles_cmd(
+    db: DbOption = DEFAULT_DB,
+    q: Annotated[str | None, typer.Option(help="Full-text search.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    agency: Annotated[
+        str | None, typer.Option(help="Naming this agency (AFP, REUTERS...).")
+    ] = None,
+    limit: int = 50,
+) -> None:
+    """List stored articles, newest first."""
+    with _existing_store(db) as store:
+        rows = store.find(ArticleQuery(q=q, since=since, until=until, agency=agency, limit=limit))
+        table = Table(
+            "id", "published", "headline", "agencies", "paras", title=f"{store.count()} articles"
+        )
+        for r in rows:
+            table.add_row(
+                r.id, r.published or "?", r.headline or "", ", ".join(r.agencies), str(r.paragraphs)
+            )
+    out.print(table)
+
+
+@app.command("show")
+def show_cmd(article_id: str, db: DbOption = DEFAULT_DB) -> None:
+    """Print one stored article (an id prefix will do)."""
+    with _existing_store(db) as store:
+        article = store.get(article_id)
+    if article is None:
+        err.print(f"error: no article with id {article_id!r} in {db}")
+        raise typer.Exit(1)
+    _show(article)
+
+
+def _show(a: Article) -> None:
+    out.rule(a.headline or "(no headline)")
+    out.print(
+        f"id {a.id}  published {a.published or '?'} ({a.published_basis or 'unknown'})  "
+        f"agencies {', '.join(a.agencies) or '-'}",
+        highlight=False,
+    )
+    if a.dateline:
+        out.print(f"dateline: {a.dateline}", highlight=False)
+    if a.byline:
+        out.print(f"byline: {a.byline}", highlight=False)
+    for im in a.images:
+        out.print(f"[dim]image: {im.caption} [{im.credit or 'no credit'}] {im.date or ''}[/dim]")
+    if a.subheadings:
+        out.print(f"subheadings: {' | '.join(a.subheadings)}", highlight=False)
+    out.print()
+    out.print(a.body, highlight=False, markup=False)
+    if a.discarded:
+        out.print()
+        out.print(f"[dim]{len(a.discarded)} line(s) discarded:[/dim]")
+        for d in a.discarded:
+            out.print(f"[dim]  {d.reason}: {d.text[:100]}[/dim]", markup=True, highlight=False)
+
+
+@app.command("export")
+def export_cmd(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default stdout).")
+    ] = None,
+) -> None:
+    """Export the store: JSON lines (the records `extract` prints), CSV or Parquet."""
+    if format is ExportFormat.parquet and output is None:
+        err.print("error: --format parquet needs --output FILE")
+        raise typer.Exit(2)
+    with _existing_store(db) as store:
+        articles = store.all_articles()
+        if format is ExportFormat.parquet:
+            assert output is not None
+            n = exporters.write_parquet(articles, output)
+        else:
+            writer = exporters.write_jsonl if format is ExportFormat.jsonl else exporters.write_csv
+            if output is None:
+                n = writer(articles, sys.stdout)
+            else:
+                with output.open("w", encoding="utf-8", newline="") as fh:
+                    n = writer(articles, fh)
+    err.print(f"exported {n} article(s)", highlight=False)
+
+
+@contextmanager
+def _existing_store(db: Path):  # type: ignore[no-untyped-def]
+    if not db.exists():
+        err.print(f"error: {db}: no such database (run `eventwire ingest PATH --db {db}` first)")
+        raise typer.Exit(1)
+    store: SQLiteStore = open_store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def main() -> None:
+    try:
+        app()
+    except EventwireError as e:
+        err.print(f"error: {e}", highlight=False)
+        sys.exit(1)
+
+
+__all__ = ["Settings", "app", "main"]

@@ -1,0 +1,81 @@
+"""Data only: the line patterns the cleaner uses, each with where the fact comes from.
+
+Everything here describes how news sites and wire services lay out text in general
+(credit conventions of AP, Reuters, AFP, Getty; the furniture of news pages); none of
+it is keyed to one site or one story.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Page furniture that is never part of a story. Sources: the boilerplate classes of
+# the article-extraction literature (jusText's "boilerplate" examples, the CleanEval
+# guidelines) and the common furniture of news sites: ads, share widgets, cookie
+# consent, newsletter and app prompts, navigation trails, timestamps.
+NOISE_LINES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^(advertisement|advertising|sponsored( content)?|promoted|ad)$",
+        r"^(share|share this( article| story| page)?|share on \w+|tweet|email|print|copy link)$",
+        r"^(read more|related|related articles?|see also|more on this|recommended|"
+        r"most (read|popular|viewed)|trending|watch|listen|also read|don't miss)\b.{0,200}$",
+        r"^short ?url$",
+        r"^(updated|published|posted|last updated|first published)\b.{0,60}\d.{0,40}$",
+        r"\b(cookies?|cookie policy|privacy (policy|settings)|consent)\b.{0,200}"
+        r"\b(accept|agree|settings|manage|continue|policy)\b",
+        r"^(sign up|subscribe|log ?in|sign in|register|newsletter|get the app|download the app)\b"
+        r".{0,120}$",
+        r"^follow (us|\w+) on\b.{0,120}$",
+        r"^(home|news|world|politics|business|sport|sports|opinion|video|menu|search)"
+        r"(\s*[|>»/•·]\s*[\w &'-]{1,30}){1,}$",
+        r"^(©|\(c\)|copyright)\s.{0,200}$",
+        r"^all rights reserved\.?$",
+        r"^(click|tap) here\b.{0,200}$",
+        r"^(image|photo|video) (source|caption),?\s.{0,120}$",
+        r"^\d+\s+(comments?|shares?)$",
+        r"^(reporting|additional reporting|writing|editing) by\b.{0,300}$",
+    )
+)
+
+# A line that is only a short code in capitals ("TT", "NW", "AFP") between a caption
+# and a headline is a scraper's stray site or section marker, not text.
+SITE_MARKER = re.compile(r"^[A-Z0-9]{1,4}$")
+
+# Horizontal rules some dumps put between pasted articles.
+SEPARATOR = re.compile(r"^\s*([-=_*~#]\s*){3,}$")
+
+# Bylines: "By Jane Roe", "By Jane Roe and John Doe, Reuters", "By JANE ROE".
+BYLINE = re.compile(
+    r"^by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
+    r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}){0,3}"
+    r"(\s*[|,·-]\s*.{0,60})?$",
+    re.IGNORECASE,
+)
+
+# Datelines as the wire services print them at the head of a story (AP and Reuters
+# stylebooks): "TEHRAN (Reuters) -", "WASHINGTON (AP) —", "BEIJING:",
+# "NEW YORK, March 3 (Reuters) -", or just "(Reuters) -".
+DATELINE = re.compile(
+    r"^(?P<dateline>"
+    r"(?:(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ ][A-Z][A-Za-z.'’-]+(?:[ ][A-Z][A-Za-z.'’-]+)?)?)"
+    r"(?:,[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-Z][a-z]{2,8}))?[ ]?)?"
+    r"(?:\((?P<agency>[A-Za-z][\w .&/-]{0,40})\)[ ]?)?"
+    r"(?:[-—–]{1,2}|:))[ ]+(?=[A-Z\"“‘'])"
+)
+
+# Credit lines: photographers, pools and agencies, as AP, Reuters, AFP and Getty print
+# them ("(Photo by A / POOL / AFP)", "(AP Photo/Name, File)", "Name/Pool via REUTERS",
+# "(File Photo/Supreme Leader's website)", "Getty Images", "(Xinhua/Name)").
+CREDIT_WORDS = re.compile(
+    r"\b(photo|photos|photograph|photographer|pool|file|handout|courtesy|getty|images?|"
+    r"website|via|credit|agency|afp|ap|reuters|xinhua|epa|efe|anadolu|sputnik|tass|dpa|"
+    r"kyodo|yonhap|bloomberg|shutterstock|alamy|irna|kcna|wana|sipa|ansa|abaca|imago)\b",
+    re.IGNORECASE,
+)
+CREDIT_PREFIX = re.compile(
+    r"^(photo|photograph|picture|image|credit|photo credit)s?\s*(:|by\b)\s*", re.IGNORECASE
+)
+TRAILING_PAREN = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{1,90})\)\s*[.]?\s*$")
+TRAILING_TAIL = re.compile(r"^(?P<caption>.*?[.!?][\"”’']?)\s+(?P<credit>[^.!?]{2,90})$")

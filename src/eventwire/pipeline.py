@@ -1,0 +1,46 @@
+"""The one loop: a pipeline of named stages applied to batches of articles.
+
+A stage is a callable over a batch that returns new (frozen) articles; its versioned
+``name`` is recorded in each article's ``stages``.
+
+>>> from eventwire.model import Article, SourceRef
+>>> Pipeline([]).run([Article(id="a", source=SourceRef("mem"))])[0].id
+'a'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from eventwire.model import Article
+
+__all__ = ["Pipeline", "Stage"]
+
+
+class Stage(Protocol):
+    """A step over a batch of articles. ``requires``/``assigns`` name record fields."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, batch: Sequence[Article]) -> list[Article]: ...
+
+
+class Pipeline:
+    """Stages in order; ``run`` is the only place they are applied."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        self.stages = tuple(stages)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.stages)
+
+    def run(self, batch: Sequence[Article]) -> list[Article]:
+        out = list(batch)
+        for stage in self.stages:
+            out = [replace(a, stages=(*a.stages, stage.name)) for a in stage(out)]
+        return out

@@ -1,0 +1,66 @@
+"""Calendar dates printed in full ("Monday, Feb. 9, 2026", "9 February 2026", "2026-02-09").
+
+Written by hand because the cleaner needs exact spans and no false hits on a hot
+path; dateparser's ``search_dates`` is slow and finds dates in words like "May".
+
+>>> [d.isoformat() for d in find_dates("Tehran, Iran, Monday, Feb. 9, 2026. (AP)")]
+['2026-02-09']
+>>> first_weekday("Mohammadi, sentenced Saturday, was on Monday freed")
+5
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+__all__ = ["MONTHS", "WEEKDAYS", "find_dates", "first_weekday", "shift_to_weekday"]
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')},?\s+"
+    r"(?P<year2>(?:19|20)\d\d)"
+    r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))\b"
+)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def find_dates(text: str) -> list[date]:
+    """Every full calendar date in ``text``, in order; impossible dates are skipped."""
+    out = []
+    for m in _DATE.finditer(text):
+        try:
+            if m["iso"]:
+                out.append(date.fromisoformat(m["iso"]))
+                continue
+            month = (m["month"] or m["month2"])[:3].lower()
+            day = int(m["day"] or m["day2"])
+            year = int(m["year"] or m["year2"])
+            out.append(date(year, MONTHS[month], day))
+        except ValueError:
+            continue
+    return out
+
+
+def first_weekday(text: str) -> int | None:
+    """The weekday (0 = Monday) first named in ``text`` as a capitalised word, if any."""
+    m = _WEEKDAY.search(text)
+    return WEEKDAYS.index(m[1].lower()) if m else None
+
+
+def shift_to_weekday(day: date, weekday: int, *, forward_only: bool) -> date:
+    """The date with ``weekday`` nearest to ``day``: on or after it, or within three days."""
+    ahead = (weekday - day.weekday()) % 7
+    if forward_only or ahead <= 3:
+        return day + timedelta(days=ahead)
+    return day - timedelta(days=7 - ahead)

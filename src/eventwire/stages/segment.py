@@ -1,0 +1,183 @@
+"""Split a raw dump into article blocks of lines.
+
+A dump is what people paste or scrape: several stories one after another, each with
+its headline, captions and credits, sometimes repeated, with stray markers between.
+A new story starts at a headline-like line that follows body text and is either set
+off by two or more blank lines, repeated soon after (scrapers often print a headline
+twice), or followed by what opens a story (a caption, a byline, a timestamp, a
+marker, a dateline).  A subheading is also a short line after body text, but what
+follows it is body text, so it stays in its story.
+
+>>> lines = split_lines("Big News Today\\n\\nThe minister said so on Monday.\\n")
+>>> [b[0].text for b in split_blocks(lines)]
+['Big News Today']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.lexicon.patterns import (
+    BYLINE,
+    DATELINE,
+    NOISE_LINES,
+    SEPARATOR,
+    SITE_MARKER,
+)
+from eventwire.stages.credits import is_credit, split_credit
+
+__all__ = [
+    "Line",
+    "body_like",
+    "headline_like",
+    "is_byline",
+    "is_noise",
+    "split_blocks",
+    "split_lines",
+    "title_case_ratio",
+]
+
+# Lines longer than this are not news text (a minified script, a data blob); they are
+# discarded whole rather than fed to the line rules.
+MAX_LINE_CHARS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-blank input line: its index, character span (stripped) and blank lines before it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    gap: int
+
+
+def split_lines(text: str, *, offset: int = 0) -> list[Line]:
+    """The non-blank lines of ``text`` with their offsets (plus ``offset``) and gaps."""
+    out: list[Line] = []
+    gap = 0
+    pos = 0
+    for index, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = offset + pos + lead
+            out.append(Line(index, start, start + len(stripped), stripped, gap))
+            gap = 0
+        else:
+            gap += 1
+        pos += len(raw) + 1
+    return out
+
+
+_SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "off",
+    "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with", "amid", "after",
+    "against", "about", "than", "is", "are", "be", "its", "his", "her", "their",
+}  # fmt: skip
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’.-]*")
+_TERMINAL = re.compile(r"[.!?:;,][\"”’')\]]*$|[\"”]$")
+
+
+def title_case_ratio(text: str) -> float:
+    """Share of content words that start with a capital ("Putin Tells Xi Ties" -> 1.0)."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def is_noise(text: str) -> bool:
+    return any(p.search(text) for p in NOISE_LINES)
+
+
+def is_byline(text: str) -> bool:
+    return len(text.split()) <= 14 and bool(BYLINE.match(text))
+
+
+def headline_like(text: str) -> bool:
+    """Short, capitalised, no closing punctuation: could head a story or a section."""
+    n = len(text.split())
+    if not 2 <= n <= 25 or len(text) > 220:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'"):
+        return False
+    if _TERMINAL.search(text) and not text.endswith(("'", "’", "?", "!")):
+        return False
+    if text.endswith(("'", "’")) and text[-2:-1] in ".,":
+        return False
+    return not (
+        is_noise(text)
+        or SITE_MARKER.match(text)
+        or split_credit(text)
+        or is_credit(text)
+        or is_byline(text)
+    )
+
+
+def body_like(text: str) -> bool:
+    """Running text: a sentence with closing punctuation, or a long stretch of words."""
+    n = len(text.split())
+    return n >= 14 or (n >= 3 and bool(_TERMINAL.search(text)) and not text.endswith(","))
+
+
+def _opens_story(line: Line) -> bool:
+    """What follows a headline at the top of a story, never a subheading."""
+    t = line.text
+    return bool(
+        split_credit(t)
+        or is_credit(t)
+        or is_byline(t)
+        or SITE_MARKER.match(t)
+        or is_noise(t)
+        or (DATELINE.match(t) and DATELINE.match(t)["place"])  # type: ignore[index]
+    )
+
+
+def _starts_story(lines: list[Line], i: int, headline: str | None) -> bool:
+    line = lines[i]
+    if line.text == headline or not headline_like(line.text):
+        return False
+    following = lines[i + 1 : i + 13]
+    if any(x.text == line.text for x in following):
+        return True  # the headline repeated under its captions
+    if i + 1 < len(lines) and _opens_story(lines[i + 1]):
+        return True
+    # Set apart by two blank lines and written as a title: a new story, not a subheading.
+    return line.gap >= 2 and title_case_ratio(line.text) >= 0.6
+
+
+def split_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Group the lines of a dump into one block per story, in input order."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    headline: str | None = None
+    has_body = False
+    for i, line in enumerate(lines):
+        if SEPARATOR.match(line.text) and current and has_body:
+            current.append(line)
+            blocks.append(current)
+            current, headline, has_body = [], None, False
+            continue
+        if has_body and _starts_story(lines, i, headline):
+            blocks.append(current)
+            current, headline, has_body = [], None, False
+        if headline is None and not current and headline_like(line.text):
+            headline = line.text
+        current.append(line)
+        text = line.text
+        if (
+            not has_body
+            and len(text) <= MAX_LINE_CHARS
+            and body_like(text)
+            and text != headline
+            and not split_credit(text)
+            and not is_noise(text)
+            and not any(x.text == text for x in current[:-1])
+        ):
+            has_body = True
+    if current:
+        blocks.append(current)
+    return blocks

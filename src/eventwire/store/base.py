@@ -1,0 +1,59 @@
+"""The store interface: every backend (SQLite now, PostgreSQL later) has this face."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from eventwire.model import Article
+
+__all__ = ["ArticleQuery", "ArticleSummary", "PutResult", "Store"]
+
+
+@dataclass(frozen=True, slots=True)
+class PutResult:
+    """What a write did: articles added, and articles already there (same content hash)."""
+
+    added: int = 0
+    skipped: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    """A filter over stored articles; ``q`` is a full-text query."""
+
+    q: str | None = None
+    since: str | None = None
+    until: str | None = None
+    agency: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of an article listing."""
+
+    id: str
+    headline: str | None
+    published: str | None
+    agencies: tuple[str, ...]
+    uri: str
+    paragraphs: int
+
+
+class Store(Protocol):
+    """Where articles live. All writes go through ``put_all``; it is idempotent."""
+
+    def put_all(self, articles: Iterable[Article]) -> PutResult: ...
+
+    def get(self, article_id: str) -> Article | None: ...
+
+    def find(self, query: ArticleQuery) -> list[ArticleSummary]: ...
+
+    def all_articles(self) -> Iterator[Article]: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,81 @@
+"""The command line, as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+
+from .conftest import EXAMPLES, ROOT
+
+runner = CliRunner()
+SCHEMA = json.loads((ROOT / "src" / "eventwire" / "schema" / "article.schema.json").read_text())
+
+
+def test_extract_prints_schema_valid_records() -> None:
+    result = runner.invoke(app, ["extract", str(EXAMPLES / "wire-dump.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) >= 6
+    for r in records:
+        jsonschema.validate(r, SCHEMA)
+    as_json = runner.invoke(app, ["extract", str(EXAMPLES / "wire-dump.txt"), "--format", "json"])
+    assert json.loads(as_json.stdout) == records
+
+
+def test_ingest_articles_show_export(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    first = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "0 already stored" in first.stderr
+    again = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
+    assert "0 new" in again.stderr and "nothing new" in again.stderr
+    listing = runner.invoke(app, ["articles", "--db", db])
+    assert listing.exit_code == 0 and "Sudan" in listing.stdout
+    exported = runner.invoke(app, ["export", "--db", db, "--format", "jsonl"])
+    records = [json.loads(line) for line in exported.stdout.splitlines()]
+    extracted = runner.invoke(app, ["extract", str(EXAMPLES / "wire-dump.txt")])
+    assert sorted(r["id"] for r in records) == sorted(
+        json.loads(line)["id"] for line in extracted.stdout.splitlines()
+    )
+    shown = runner.invoke(app, ["show", records[0]["id"][:8], "--db", db])
+    assert shown.exit_code == 0 and records[0]["body"][:40] in shown.stdout.replace("\n", " ")
+    rows = list(
+        csv.DictReader(io.StringIO(runner.invoke(app, ["export", "--db", db, "-f", "csv"]).stdout))
+    )
+    assert len(rows) == len(records)
+    out = tmp_path / "a.parquet"
+    assert (
+        runner.invoke(app, ["export", "--db", db, "-f", "parquet", "-o", str(out)]).exit_code == 0
+    )
+    assert pq.read_table(out).num_rows == len(records)
+
+
+def test_exit_codes_bad_input(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    only_bad = runner.invoke(app, ["extract", str(empty)])
+    assert only_bad.exit_code == 1 and "empty.txt" in only_bad.stderr
+    mixed = runner.invoke(app, ["extract", str(empty), str(EXAMPLES / "wire-dump.txt")])
+    assert mixed.exit_code == 0 and mixed.stdout.count("\n") >= 6
+    missing = runner.invoke(app, ["show", "abc", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no such database" in missing.stderr
+
+
+def test_bad_input_does_not_touch_stored_articles(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
+    before = runner.invoke(app, ["export", "--db", db]).stdout
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": \n{not json}\n')
+    result = runner.invoke(app, ["ingest", str(bad), str(EXAMPLES / "wire-dump.txt"), "--db", db])
+    assert result.exit_code == 0
+    assert "bad.jsonl:1" in result.stderr and "bad.jsonl:2" in result.stderr
+    assert runner.invoke(app, ["export", "--db", db]).stdout == before

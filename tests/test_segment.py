@@ -1,0 +1,237 @@
+"""The segmenter and cleaner on hand-written dumps of several layouts, and on the seed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.model import RawDocument
+from eventwire.stages.articles import build_articles
+from eventwire.stages.credits import is_credit, split_credit
+
+LAYOUT_A = """Harbour Talks End Without Deal on Fishing Rights
+
+Delegates leave the conference hall in Valletta, Malta, Wednesday, March 4, 2026. (AP Photo/Lena Hart, File)
+Delegates leave the conference hall in Valletta, Malta, Wednesday, March 4, 2026. (AP Photo/Lena Hart, File)
+NW
+
+Harbour Talks End Without Deal on Fishing Rights
+
+Delegates leave the conference hall in Valletta, Malta, Wednesday, March 4, 2026. (AP Photo/Lena Hart, File)
+
+Talks between the two coastal states ended on Wednesday without an agreement, officials said.
+
+"We are still far apart," the chief negotiator told reporters after the final session.
+
+Next steps
+
+Both delegations said they would meet again within a month to try once more.
+
+
+
+Grain Ship Docks in Port After Long Delay
+
+A cargo ship unloads grain in the port, March 5, 2026. Maria Olsen/Pool via REUTERS
+A cargo ship unloads grain in the port, March 5, 2026. Maria Olsen/Pool via REUTERS
+NW
+
+Grain Ship Docks in Port After Long Delay
+
+The first grain ship in weeks docked on Thursday, Reuters reported, easing fears of shortages.
+
+Port workers began unloading the cargo within hours of its arrival.
+"""
+
+LAYOUT_B = """Home | World | Europe | Business
+
+
+City Council Approves New Budget
+
+By Jane Roe
+Updated 07 March 2026 10:14 GMT
+
+LISBON (Reuters) - The city council approved a new budget on Saturday after weeks of debate.
+
+Advertisement
+
+The budget raises spending on public transport by a tenth, the mayor said.
+
+Share this article
+
+Read more: Transport strike ends after two days
+
+
+Museum Reopens After Renovation
+
+By John Doe and Ana Lima
+Updated 08 March 2026
+
+PORTO: The national museum reopened to visitors on Sunday after a two-year renovation.
+
+Visitors queued for hours to see the restored galleries, the museum said.
+"""
+
+
+def _articles(text: str, kind: str = "dump") -> list[Any]:
+    return build_articles(RawDocument(uri="mem", text=text, kind=kind))
+
+
+def test_layout_a_splits_and_cleans() -> None:
+    arts = _articles(LAYOUT_A)
+    assert [a.headline for a in arts] == [
+        "Harbour Talks End Without Deal on Fishing Rights",
+        "Grain Ship Docks in Port After Long Delay",
+    ]
+    first, second = arts
+    assert first.subheadings == ("Next steps",)
+    assert len(first.paragraphs) == 3
+    assert first.images[0].credit == "AP Photo/Lena Hart, File"
+    assert first.images[0].date == "2026-03-04"
+    # a file photo's date is the photo's, not the story's
+    assert first.published is None or first.published_basis != "caption-date"
+    assert second.images[0].credit == "Maria Olsen/Pool via REUTERS"
+    assert second.published == "2026-03-05"
+    assert second.agencies == ("REUTERS",)
+    reasons = {d.reason for d in first.discarded}
+    assert reasons == {"duplicate-caption", "duplicate-headline", "site-marker"}
+
+
+def test_layout_b_byline_dateline_noise_timestamp() -> None:
+    arts = _articles(LAYOUT_B)
+    assert [a.headline for a in arts] == [
+        "City Council Approves New Budget",
+        "Museum Reopens After Renovation",
+    ]
+    budget, museum = arts
+    assert budget.byline == "By Jane Roe"
+    assert budget.dateline == "LISBON (Reuters) -"
+    assert budget.paragraphs[0].startswith("LISBON (Reuters) - The city council")
+    assert budget.published == "2026-03-07"
+    assert budget.published_basis == "page-timestamp"
+    assert budget.agencies == ("REUTERS",)
+    assert len(budget.paragraphs) == 2
+    noise = [d.text for d in budget.discarded if d.reason == "noise"]
+    assert "Advertisement" in noise and "Share this article" in noise
+    assert any(t.startswith("Read more:") for t in noise)
+    assert museum.dateline == "PORTO:"
+    assert museum.byline == "By John Doe and Ana Lima"
+
+
+def test_single_sentence_is_body_not_headline() -> None:
+    (a,) = _articles("The army said it had withdrawn from the town.", kind="article")
+    assert a.headline is None
+    assert a.body == "The army said it had withdrawn from the town."
+
+
+def test_neighbour_date_moves_to_weekday() -> None:
+    text = (
+        "First Story Has a Dated Photo\n\nA crowd gathers, Monday, Feb. 9, 2026. (AP)\n\n"
+        "The crowd gathered on Monday in the square, police said.\n\n\n"
+        "Second Story Has No Date of Its Own\n\nSenior Leader (File Photo/Agency website)\n\n"
+        "The leader spoke on Sunday, state media said.\n"
+    )
+    first, second = _articles(text)
+    assert first.published == "2026-02-09"
+    assert (second.published, second.published_basis) == ("2026-02-08", "neighbour+weekday")
+
+
+def test_no_date_anywhere_is_null() -> None:
+    (a,) = _articles("A Story Without Any Date\n\nSomething happened, officials said.\n")
+    assert a.published is None and a.published_basis is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Putin meets Xi in Beijing. (Photo by A B / POOL / AFP)",
+            ("Putin meets Xi in Beijing.", "A B / POOL / AFP"),
+        ),
+        (
+            "People walk in Tehran, Feb. 9, 2026. (AP)",
+            ("People walk in Tehran, Feb. 9, 2026.", "AP"),
+        ),
+        (
+            "Leader on (File Photo/Supreme Leader's website).",
+            ("Leader on", "File Photo/Supreme Leader's website"),
+        ),
+        (
+            "PM speaks, Feb 5, 2026. Peter Nicholls/Pool via REUTERS",
+            ("PM speaks, Feb 5, 2026.", "Peter Nicholls/Pool via REUTERS"),
+        ),
+        ("Floods in the city. (Xinhua/Li Wei)", ("Floods in the city.", "Xinhua/Li Wei")),
+        ("A rally in the capital. Getty Images", ("A rally in the capital.", "Getty Images")),
+        ("Troops on parade. Photo: Jan Novak/AFP", ("Troops on parade.", "Jan Novak/AFP")),
+        # negatives: sentences that end in parentheses or in names are body text
+        ("Arrests rose, according to Human Rights Activists News Agency (HRANA).", None),
+        ("Putin (L) shakes hands with Xi during a meeting.", None),
+        ("The talks ended, the minister said.", None),
+        ("The deal was 50/50 for both sides, he said in the end", None),
+    ],
+)
+def test_split_credit(line: str, expected: tuple[str, str] | None) -> None:
+    assert split_credit(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("(AP Photo/Jane Roe)", True),
+        ("Photo: Jane Roe", True),
+        ("Getty Images", True),
+        ("(L)", False),
+        ("Global turmoil", False),
+    ],
+)
+def test_is_credit(line: str, expected: bool) -> None:
+    assert is_credit(line) is expected
+
+
+def test_seed_structure(seed_path: Path, seed_gold: dict[str, Any]) -> None:
+    """The seed dump: every structural measure of the scorer right."""
+    score = seed_path.parents[1] / "tools" / "score.py"
+    out = subprocess.run(
+        [sys.executable, "-m", "eventwire", "extract", str(seed_path), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    arts = [json.loads(line) for line in out.splitlines()]
+    assert [a["headline"] for a in arts] == [g["headline"] for g in seed_gold["articles"]]
+    for a, g in zip(arts, seed_gold["articles"], strict=True):
+        assert a["published"] == g["published"]
+        assert len([p for p in a["body"].split("\n\n") if p.strip()]) == g["paragraphs"]
+        assert a["body"].startswith(g["body_starts"])
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(score),
+            str(seed_path.parents[1] / "gold" / "seed.gold.json"),
+            "/dev/stdin",
+            "--json",
+        ],
+        input=out,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rows = json.loads(res.strip().splitlines()[-1])
+    for key in (
+        "articles found",
+        "headline exact",
+        "body start/end",
+        "paragraph count",
+        "no caption in body",
+        "image caption",
+        "image credit",
+        "agencies",
+        "published",
+        "subheading",
+    ):
+        hit, n = rows[key]
+        assert hit == n, key
