@@ -22,9 +22,14 @@ __all__ = ["Pipeline", "Stage"]
 class Stage(Protocol):
     """A step over a batch of articles. ``requires``/``assigns`` name record fields."""
 
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, batch: Sequence[Article]) -> list[Article]: ...
 

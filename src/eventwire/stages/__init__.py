@@ -15,5 +15,8 @@ __all__ = ["default_stages"]
 
 def default_stages(settings: Settings) -> list[Stage]:
     """The stages run after segmentation, in order."""
-    stages: list[Stage] = []
-    return stages
+    if not settings.nlp:
+        return []
+    from eventwire.stages.understand import understanding_stages  # loads spaCy
+
+    return understanding_stages(settings)

@@ -1,0 +1,541 @@
+"""Entities resolved to actors: one actor per real-world participant of an article.
+
+Named mentions come from spaCy's NER, corrected where the small model errs
+systematically on news (possessives and determiners inside spans, people tagged as
+organisations after a role noun, credit fragments, lower-case fragments).  Names are
+merged by surname ("Xi" = "Xi Jinping"); descriptors around a name give its country,
+sector and title ("Russia's President Vladimir Putin"); role nouns make nominal
+mentions that corefer with an actor ("the Chinese leader" = Xi, "the leader" after
+"Ali Khamenei") or stand for an institution ("a court" in an Iranian story); places
+that act ("Moscow and Beijing declared") are their countries.  The curated leaders
+table supplies what the text does not say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventwire import lexicon
+from eventwire.model import Actor, Entity
+from eventwire.stages.agencies import agency_names_in
+from eventwire.stages.nlp import Parsed
+
+__all__ = ["ActorIndex", "find_actors"]
+
+NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Roles whose holder works for the person they are attached to ("Starmer's top aide").
+STAFF_ROLES = {"aide", "adviser", "advisor", "director", "spokesman", "spokeswoman",
+               "spokesperson", "secretary", "chief", "envoy", "deputy", "assistant"}  # fmt: skip
+# Sectors whose unnamed institutions ("a court", "police") are the home country's own.
+DOMESTIC_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+# Nouns that only ever point back at someone already named ("his Chinese counterpart").
+COREF_ROLES: dict[str, tuple[str, str | None]] = {"counterpart": ("GOV", None)}
+# Dependencies under which a place name is a participant, not a setting.
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "attr", "appos"}
+ARGUMENT_PREPS = {"with", "to", "against", "from", "between", "toward", "towards", "on", "by"}
+_SLUG = re.compile(r"[^a-z0-9]+")
+_UNBALANCED = re.compile(r"\s*\([^)]*$")
+
+
+@dataclass(slots=True)
+class _Actor:
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+    def freeze(self) -> Actor:
+        aliases = tuple(sorted(a for a in self.aliases if a != self.name))
+        return Actor(self.key, self.name, self.kind, self.country, self.sector, self.title, aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    para: int
+    start: int  # token indices in the paragraph doc
+    end: int
+    label: str
+
+
+class ActorIndex:
+    """The actors of one article and the body spans that mention them."""
+
+    def __init__(self, actors: Sequence[Actor], entities: Sequence[Entity]) -> None:
+        self.actors = tuple(actors)
+        self.entities = tuple(entities)
+        self.by_id = {a.id: a for a in actors}
+
+    def in_span(self, start: int, end: int) -> list[str]:
+        """Actor ids mentioned inside body[start:end], in order, each once."""
+        seen: dict[str, None] = {}
+        for e in self.entities:
+            if e.actor and e.start >= start and e.end <= end:
+                seen.setdefault(e.actor, None)
+        return list(seen)
+
+
+def _slug(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-")
+
+
+def _clean_span(span: Span) -> Span | None:
+    """Trim what the model wrongly puts inside a name: determiners, possessives, roles."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if span.label_ == "PERSON":
+        while end - start > 1 and lexicon.role_sector(doc[start].text) is not None:
+            start += 1
+    if start >= end:
+        return None
+    out = doc[start:end]
+    text = _UNBALANCED.sub("", out.text)
+    if text != out.text:
+        trimmed = doc.char_span(
+            out.start_char, out.start_char + len(text), alignment_mode="contract"
+        )
+        if trimmed is None or not len(trimmed):
+            return None
+        out = trimmed
+    first = out.text[0]
+    if not (first.isupper() or first.isdigit()) or "/" in out.text:
+        return None  # "supreme", a credit fragment "Peter Nicholls/Pool"
+    if _stray_code(out.text):
+        return None  # a stray site marker ("TT") taken for a name
+    return out
+
+
+def _stray_code(text: str) -> bool:
+    """A short capitalised code that names nothing known: a scraper's marker, not a name."""
+    return (
+        text.isupper()
+        and len(text) <= 3
+        and lexicon.country_of(text) is None
+        and lexicon.region(text) is None
+        and not agency_names_in(text)
+    )
+
+
+def _named(parsed: Parsed, persons_known: set[str]) -> list[tuple[int, Span, str]]:
+    """NER spans, cleaned and relabelled."""
+    out = []
+    for i, doc in enumerate(parsed.docs):
+        for ent in doc.ents:
+            if ent.label_ not in NAMED:
+                continue
+            span = _clean_span(ent)
+            if span is None:
+                continue
+            label = ent.label_
+            if label in ("ORG", "GPE") and _is_person_like(span, persons_known):
+                label = "PERSON"
+            out.append((i, span, label))
+    return out
+
+
+def _is_person_like(span: Span, persons_known: set[str]) -> bool:
+    """An "organisation" right after a person's role noun, or bearing a known person's name."""
+    if lexicon.country_of(span.text) or lexicon.region(span.text):
+        return False
+    words = span.text.split()
+    if any(w in persons_known for w in words) and len(words) <= 3:
+        return True
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is None or len(words) > 3 or not all(w[0].isupper() for w in words):
+        return False
+    role = lexicon.role_sector(prev.text)
+    return role is not None and prev.lower_ not in ("ministry", "government", "court", "party")
+
+
+def find_actors(parsed: Parsed, *, published: str | None = None) -> ActorIndex:
+    """The actors of an article and its entity mentions linked to them."""
+    return _Resolver(parsed, published).run()
+
+
+class _Resolver:
+    def __init__(self, parsed: Parsed, published: str | None) -> None:
+        self.parsed = parsed
+        self.published = published
+        self.actors: dict[str, _Actor] = {}
+        self.entities: list[Entity] = []
+        self.country_votes: Counter[str] = Counter()
+
+    # -- helpers ----------------------------------------------------------------------
+    def _offsets(self, para: int, span: Span | Token) -> tuple[int, int]:
+        return self.parsed.span_offsets(para, span)
+
+    def _add_entity(self, para: int, span: Span | Token, label: str, actor: str | None) -> None:
+        start, end = self._offsets(para, span)
+        self.entities.append(Entity(span.text, label, start, end, actor))
+
+    def _country_actor(self, code: str) -> str:
+        if code not in self.actors:
+            name = lexicon.country_name(code) or code
+            kind = "group" if lexicon.is_region_code(code) else "country"
+            self.actors[code] = _Actor(code, name, kind, country=code, aliases={name})
+        return code
+
+    # -- the passes --------------------------------------------------------------------
+    def run(self) -> ActorIndex:
+        known = {w for doc in self.parsed.docs for e in doc.ents if e.label_ == "PERSON"
+                 for w in e.text.split() if w[:1].isupper()}  # fmt: skip
+        named = _named(self.parsed, known)
+        for _, span, label in named:
+            code = self._country_of_mention(span.text, label)
+            if code:
+                self.country_votes[code] += 1
+        self._vote_captions()
+        persons = [(i, s) for i, s, lab in named if lab == "PERSON"]
+        person_of = self._people(persons)
+        for i, span, label in named:
+            if label == "PERSON":
+                self._add_entity(i, span, label, person_of.get((i, span.start)))
+            elif label in ("GPE", "LOC", "NORP"):
+                self._place_or_country(i, span, label)
+            elif label == "ORG":
+                self._organisation(i, span)
+            else:
+                self._add_entity(i, span, label, None)
+        self._nominals(named)
+        self.entities.sort(key=lambda e: (e.start, e.end))
+        used = {e.actor for e in self.entities if e.actor}
+        actors = [a.freeze() for a in self.actors.values() if a.key in used]
+        return ActorIndex(actors, self.entities)
+
+    def _country_of_mention(self, text: str, label: str) -> str | None:
+        if label not in ("GPE", "NORP", "LOC"):
+            return None
+        return lexicon.country_of(text) or lexicon.region(text)
+
+    def _vote_captions(self) -> None:
+        for image in self.parsed.article.images:
+            for word in re.findall(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?", image.caption):
+                code = lexicon.country_of(word)
+                if code:
+                    self.country_votes[code] += 1
+
+    @property
+    def home_country(self) -> str | None:
+        """The country the story is about: the one most mentioned, if clearly so."""
+        common = self.country_votes.most_common(2)
+        if not common:
+            return None
+        if len(common) == 2 and common[0][1] == common[1][1]:
+            return None
+        return common[0][0]
+
+    # people ---------------------------------------------------------------------------
+    def _people(self, persons: list[tuple[int, Span]]) -> dict[tuple[int, int], str]:
+        out: dict[tuple[int, int], str] = {}
+        for i, span in persons:
+            name = span.text
+            actor = self._match_person(name)
+            if actor is None:
+                entry = lexicon.leader(name, on=self.published)
+                full = entry.name if entry else name
+                actor = self._match_person(full) if entry else None
+                if actor is None:
+                    actor = _Actor(_slug(full), full, "person", aliases={full})
+                    if entry:
+                        actor.country, actor.sector, actor.title = (
+                            entry.country,
+                            entry.sector,
+                            entry.title,
+                        )
+                        actor.aliases.update(entry.aliases)
+                    self.actors[actor.key] = actor
+            elif len(name.split()) > len(actor.name.split()):
+                actor.aliases.add(actor.name)
+                actor.name = name
+            actor.aliases.add(name)
+            self._describe(actor, i, span)
+            out[(i, span.start)] = actor.key
+        for actor in self.actors.values():
+            if actor.kind == "person" and actor.country is None:
+                entry = lexicon.leader(actor.name, on=self.published)
+                if entry is not None:
+                    actor.country = entry.country
+                    actor.sector = actor.sector or entry.sector
+                    actor.title = actor.title or entry.title
+                elif self.home_country and self.home_country_share >= 0.5:
+                    actor.country = self.home_country
+        return out
+
+    @property
+    def home_country_share(self) -> float:
+        total = sum(self.country_votes.values())
+        home = self.home_country
+        return self.country_votes[home] / total if home and total else 0.0
+
+    def _match_person(self, name: str) -> _Actor | None:
+        words = name.split()
+        for actor in self.actors.values():
+            if actor.kind != "person":
+                continue
+            theirs = actor.name.split()
+            if name in actor.aliases or name == actor.name:
+                return actor
+            if len(words) == 1 and words[0] in (theirs[0], theirs[-1]):
+                return actor
+            if len(theirs) == 1 and theirs[0] in (words[0], words[-1]):
+                return actor
+            if (
+                len(words) > 1
+                and len(theirs) > 1
+                and words[-1] == theirs[-1]
+                and words[0] == theirs[0]
+            ):
+                return actor
+        return None
+
+    def _describe(self, actor: _Actor, para: int, span: Span) -> None:
+        """Country, sector and title from the words around a name."""
+        doc = span.doc
+        sent_start = span.sent.start
+        window_start = span.start
+        # the pre-nominal descriptor: back over compounds, adjectives, possessives, titles
+        while window_start > sent_start:
+            tok = doc[window_start - 1]
+            if (
+                (tok.is_punct and tok.text not in ("'s", "’s"))
+                or (tok.pos_ in ("VERB", "AUX", "ADP") and tok.lower_ != "of")
+                or tok.lower_ in ("and", "said", "told")
+            ):
+                break
+            if tok.dep_ in ("nsubj", "dobj") and tok.head.i > span.end:
+                break
+            window_start -= 1
+            if span.start - window_start >= 10:
+                break
+        window = doc[window_start : span.start]
+        descriptors = [window] if len(window) else []
+        for tok in span.root.children:
+            if tok.dep_ == "appos" and tok.i >= span.end:
+                descriptors.append(doc[tok.left_edge.i : tok.right_edge.i + 1])
+        for desc in descriptors:
+            self._read_descriptor(actor, desc)
+
+    def _read_descriptor(self, actor: _Actor, desc: Span) -> None:
+        text = desc.text
+        possessor: _Actor | None = None
+        for ent in desc.ents:
+            if (
+                ent.label_ == "PERSON"
+                and ent.end < len(desc.doc)
+                and desc.doc[ent.end].tag_ == "POS"
+            ):
+                cleaned = _clean_span(ent)
+                possessor = self._match_person(cleaned.text if cleaned else ent.text)
+        tail = text
+        if possessor is not None:
+            tail = re.split(r"['’]s\b", text)[-1]
+        role = lexicon.role_sector(tail) or (
+            lexicon.role_sector(text) if possessor is None else None
+        )
+        country = None
+        for tok in desc:
+            if tok.ent_type_ in ("GPE", "NORP"):
+                country = country or lexicon.country_of(tok.text)
+            if possessor is not None and tok.i >= desc.start:
+                pass
+        if possessor is not None:
+            country = possessor.country or country
+        if actor.country is None and country:
+            actor.country = country
+        if role is not None:
+            sector, title = role
+            if actor.sector is None:
+                actor.sector = sector
+            if actor.title is None and title and possessor is None:
+                actor.title = title
+        head = tail.split()[-1].lower() if tail.split() else ""
+        if possessor is not None and (head in STAFF_ROLES or role is None or tail.strip()):
+            actor.sector = actor.sector or possessor.sector
+            actor.country = actor.country or possessor.country
+
+    # places, countries, organisations -------------------------------------------------
+    def _place_or_country(self, para: int, span: Span, label: str) -> None:
+        code = self._country_of_mention(span.text, label)
+        if code is None:
+            self._add_entity(para, span, label, None)
+            return
+        is_capital = (
+            lexicon.capital_country(span.text) == code and lexicon.country_name(code) != span.text
+        )
+        if label == "NORP":
+            # "Iranians", "the Chinese": a people; "Chinese" before a noun is a descriptor.
+            if (
+                span.root.tag_ in ("NNPS", "NNS")
+                or span.root.dep_ in ARGUMENT_DEPS
+                or (
+                    span.text.lower().startswith("western")
+                    and span.root.head.lemma_
+                    in (
+                        "government",
+                        "country",
+                        "power",
+                        "nation",
+                        "ally",
+                    )
+                )
+            ):
+                self._add_entity(para, span, label, self._country_actor(code))
+            else:
+                self._add_entity(para, span, label, None)
+            return
+        if is_capital and not self._is_argument(span):
+            self._add_entity(para, span, label, None)  # a setting: "talks in Beijing"
+            return
+        self._add_entity(para, span, label, self._country_actor(code))
+
+    @staticmethod
+    def _is_argument(span: Span) -> bool:
+        root = span.root
+        while root.dep_ == "conj":
+            root = root.head
+        if root.dep_ in ARGUMENT_DEPS:
+            return True
+        return root.dep_ == "pobj" and root.head.lower_ in ARGUMENT_PREPS
+
+    def _organisation(self, para: int, span: Span) -> None:
+        name = span.text
+        code = lexicon.region(name)
+        if code and lexicon.is_region_code(code):
+            self._add_entity(para, span, "ORG", self._country_actor(code))
+            return
+        key = _slug(name)
+        actor = self.actors.get(key)
+        if actor is None:
+            role = lexicon.role_sector(name)
+            actor = _Actor(key, name, "organization", aliases={name})
+            if role:
+                actor.sector = role[0]
+            self.actors[key] = actor
+        self._add_entity(para, span, "ORG", key)
+
+    # nominal mentions ------------------------------------------------------------------
+    def _nominals(self, named: list[tuple[int, Span, str]]) -> None:
+        taken = {(i, t) for i, s, _ in named for t in range(s.start, s.end)}
+        for para, doc in enumerate(self.parsed.docs):
+            for chunk in doc.noun_chunks:
+                head = chunk.root
+                if (para, head.i) in taken or head.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                role = (
+                    lexicon.role_sector(head.lemma_)
+                    or lexicon.role_sector(head.text)
+                    or COREF_ROLES.get(head.lemma_)
+                )
+                if role is None:
+                    continue
+                self._nominal(para, chunk, role)
+
+    def _nominal(self, para: int, chunk: Span, role: tuple[str, str | None]) -> None:
+        sector, title = role
+        head = chunk.root
+        countries = [(t, lexicon.country_of(t.text) or lexicon.region(t.text)) for t in chunk
+                     if t.ent_type_ in ("NORP", "GPE") and t.i < head.i]  # fmt: skip
+        countries = [(t, c) for t, c in countries if c]
+        start, end = self._offsets(para, chunk)
+        if title is not None or head.lemma_ in COREF_ROLES:
+            self._person_reference(para, chunk, sector, countries, start, end)
+        else:
+            self._institution(chunk, sector, countries, start, end)
+
+    def _person_reference(
+        self,
+        para: int,
+        chunk: Span,
+        sector: str,
+        countries: list[tuple[Token, str | None]],
+        start: int,
+        end: int,
+    ) -> None:
+        """A role noun that points back at a named person: "the Chinese leader", "the leader".
+
+        Only definite, non-predicative references corefer: "an adviser", "was appointed
+        executive director" and "Starmer's top aide" name someone else or no one.
+        """
+        head = chunk.root
+        first = chunk[0].lower_
+        definite = first in ("the", "his", "her", "their", "its")
+        if (
+            not definite
+            or head.dep_ in ("attr", "appos", "oprd")
+            or any(t.tag_ == "POS" for t in chunk)
+        ):
+            return
+        if chunk.start > 0 and chunk.doc[chunk.start - 1].lower_ == "as":
+            return
+        people = [a for a in self.actors.values() if a.kind == "person"]
+        if countries:
+            # "the Chinese and Russian leaders": one reference per nationality
+            for tok, code in countries:
+                match = next((p for p in people if p.country == code and p.sector == sector), None)
+                if match:
+                    s, e = self._offsets(para, tok)
+                    self.entities.append(Entity(tok.text, "NOM", s, e, match.key))
+            return
+        if head.tag_ not in ("NN", "NNP"):
+            return  # a plural with no nationality ("activists") is nobody in particular
+        earlier = [self.actors.get(e.actor) for e in self.entities if e.actor and e.start < start]
+        match = next(
+            (a for a in reversed(earlier) if a and a.kind == "person" and a.sector == sector), None
+        )
+        if match:
+            self.entities.append(Entity(chunk.text, "NOM", start, end, match.key))
+
+    def _institution(
+        self,
+        chunk: Span,
+        sector: str,
+        countries: list[tuple[Token, str | None]],
+        start: int,
+        end: int,
+    ) -> None:
+        """An institution: "the French foreign ministry", "a court", "Iranian authorities".
+
+        Without a nationality, a domestic institution belongs to the story's home country.
+        """
+        head = chunk.root
+        code = countries[0][1] if countries else None
+        if code is None and sector in DOMESTIC_SECTORS:
+            code = self.home_country
+        if code is None:
+            return
+        words = [t.text for t in chunk if t.lower_ not in DETERMINERS]
+        name = " ".join(words)
+        lemma = " ".join(t.lemma_.lower() for t in chunk[:] if t.i >= head.i or t.pos_ == "NOUN")
+        key = _slug(f"{code}-{lemma}")
+        actor = self.actors.get(key)
+        if actor is None:
+            kind = "group" if head.tag_ in ("NNS", "NNPS") else "organization"
+            actor = _Actor(key, name, kind, country=code, sector=sector, aliases={name})
+            self.actors[key] = actor
+        else:
+            actor.aliases.add(name)
+        self.entities.append(Entity(chunk.text, "NOM", start, end, key))
+
+    def by_key(self, key: str) -> _Actor | None:
+        return self.actors.get(key)
+
+
+def actor_ids(index: ActorIndex, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """Actor ids mentioned in any of ``spans`` (body offsets)."""
+    out: dict[str, None] = {}
+    for s, e in spans:
+        for a in index.in_span(s, e):
+            out.setdefault(a, None)
+    return list(out)
