@@ -79,3 +79,14 @@ def test_bad_input_does_not_touch_stored_articles(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "bad.jsonl:1" in result.stderr and "bad.jsonl:2" in result.stderr
     assert runner.invoke(app, ["export", "--db", db]).stdout == before
+
+
+def test_actors_and_show_list_what_was_understood(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
+    listing = runner.invoke(app, ["actors", "--db", db, "--name", "Ruto"])
+    assert listing.exit_code == 0 and "William Ruto" in listing.stdout and "KEN" in listing.stdout
+    exported = runner.invoke(app, ["export", "--db", db]).stdout.splitlines()
+    record = next(json.loads(line) for line in exported if "Ruto" in line)
+    shown = runner.invoke(app, ["show", record["id"], "--db", db]).stdout
+    assert "actors" in shown and "William Ruto" in shown and "dates" in shown

@@ -165,11 +165,61 @@ def _show(a: Article) -> None:
         out.print(f"subheadings: {' | '.join(a.subheadings)}", highlight=False)
     out.print()
     out.print(a.body, highlight=False, markup=False)
+    if a.actors:
+        out.print()
+        out.print("[bold]actors[/bold]")
+        for x in a.actors:
+            bits = ", ".join(b for b in (x.kind, x.country, x.sector, x.title) if b)
+            out.print(f"  {x.name} ({bits})", highlight=False, markup=False)
+    if a.quotes:
+        out.print("[bold]quotes[/bold]")
+        names = {x.id: x.name for x in a.actors}
+        for qt in a.quotes:
+            who = names.get(qt.speaker_actor or "", qt.speaker or "?")
+            out.print(f"  {who}: “{qt.text}”", highlight=False, markup=False)
+    if a.timexes:
+        out.print("[bold]dates[/bold]")
+        for t in a.timexes:
+            out.print(f"  {t.text} = {t.value or '?'}", highlight=False, markup=False)
     if a.discarded:
         out.print()
         out.print(f"[dim]{len(a.discarded)} line(s) discarded:[/dim]")
         for d in a.discarded:
             out.print(f"[dim]  {d.reason}: {d.text[:100]}[/dim]", markup=True, highlight=False)
+
+
+@app.command("actors")
+def actors_cmd(
+    db: DbOption = DEFAULT_DB,
+    name: Annotated[str | None, typer.Option(help="Part of a name or alias.")] = None,
+    limit: int = 50,
+) -> None:
+    """List actors by the number of articles that mention them."""
+    with _existing_store(db) as store:
+        rows = store.actors(name=name, limit=limit)
+    table = Table("name", "kind", "country", "sector", "title", "articles")
+    for r in rows:
+        table.add_row(
+            r.name, r.kind, r.country or "", r.sector or "", r.title or "", str(r.articles)
+        )
+    out.print(table)
+
+
+@app.command("quotes")
+def quotes_cmd(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    q: Annotated[str | None, typer.Option(help="Words in the quote.")] = None,
+    limit: int = 50,
+) -> None:
+    """List quotes with their speakers, newest first."""
+    with _existing_store(db) as store:
+        rows = store.quotes(speaker=speaker, q=q, limit=limit)
+    table = Table("published", "speaker", "quote", "article")
+    for r in rows:
+        text = f"“{r.text}”" + (" (partial)" if r.partial else "")
+        table.add_row(r.published or "?", r.speaker or "?", text, r.article_id[:8])
+    out.print(table)
 
 
 @app.command("export")

@@ -121,11 +121,21 @@ def _stray_code(text: str) -> bool:
     """A short capitalised code that names nothing known: a scraper's marker, not a name."""
     return (
         text.isupper()
-        and len(text) <= 3
+        and len(text) <= 2
         and lexicon.country_of(text) is None
         and lexicon.region(text) is None
         and not agency_names_in(text)
     )
+
+
+def _abbreviation_after(span: Span) -> str | None:
+    """The abbreviation a name is given in parentheses right after it, if any."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        abbr = doc[span.end + 1].text
+        if abbr[:1].isupper() and len(abbr) <= 8 and abbr.upper() == abbr:
+            return abbr
+    return None
 
 
 def _named(parsed: Parsed, persons_known: set[str]) -> list[tuple[int, Span, str]]:
@@ -269,7 +279,7 @@ class _Resolver:
                     actor.country = entry.country
                     actor.sector = actor.sector or entry.sector
                     actor.title = actor.title or entry.title
-                elif self.home_country and self.home_country_share >= 0.5:
+                elif self.home_country and self.home_country_share >= 0.4:
                     actor.country = self.home_country
         return out
 
@@ -415,15 +425,26 @@ class _Resolver:
         if code and lexicon.is_region_code(code):
             self._add_entity(para, span, "ORG", self._country_actor(code))
             return
-        key = _slug(name)
-        actor = self.actors.get(key)
+        actor = self.actors.get(_slug(name)) or next(
+            (a for a in self.actors.values() if a.kind == "organization" and name in a.aliases),
+            None,
+        )
         if actor is None:
             role = lexicon.role_sector(name)
-            actor = _Actor(key, name, "organization", aliases={name})
-            if role:
+            actor = _Actor(_slug(name), name, "organization", aliases={name})
+            if agency_names_in(name):
+                actor.sector = "MED"  # a news agency
+            elif role:
                 actor.sector = role[0]
-            self.actors[key] = actor
-        self._add_entity(para, span, "ORG", key)
+            # "Sudan Doctors Network", "Amnesty International Kenya"; else the home country's
+            actor.country = lexicon.country_in(name)
+            if actor.country is None and actor.sector != "MED" and self.home_country_share >= 0.4:
+                actor.country = self.home_country
+            self.actors[actor.key] = actor
+        abbreviation = _abbreviation_after(span)
+        if abbreviation:
+            actor.aliases.add(abbreviation)  # "Rapid Support Forces (RSF)"
+        self._add_entity(para, span, "ORG", actor.key)
 
     # nominal mentions ------------------------------------------------------------------
     def _nominals(self, named: list[tuple[int, Span, str]]) -> None:

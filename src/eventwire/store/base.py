@@ -8,7 +8,7 @@ from typing import Protocol
 
 from eventwire.model import Article
 
-__all__ = ["ArticleQuery", "ArticleSummary", "PutResult", "Store"]
+__all__ = ["ActorSummary", "ArticleQuery", "ArticleSummary", "PutResult", "QuoteRow", "Store"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,30 @@ class ArticleSummary:
     paragraphs: int
 
 
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """An actor across the store: the articles that mention it."""
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    title: str | None
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A stored quote with the article it is from."""
+
+    article_id: str
+    headline: str | None
+    published: str | None
+    speaker: str | None
+    text: str
+    partial: bool
+
+
 class Store(Protocol):
     """Where articles live. All writes go through ``put_all``; it is idempotent."""
 
@@ -55,5 +79,11 @@ class Store(Protocol):
     def all_articles(self) -> Iterator[Article]: ...
 
     def count(self) -> int: ...
+
+    def actors(self, *, name: str | None = None, limit: int = 50) -> list[ActorSummary]: ...
+
+    def quotes(
+        self, *, speaker: str | None = None, q: str | None = None, limit: int = 50
+    ) -> list[QuoteRow]: ...
 
     def close(self) -> None: ...

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from eventwire.errors import StoreError
 from eventwire.model import Article, from_record, to_record
-from eventwire.store.base import ArticleQuery, ArticleSummary, PutResult
+from eventwire.store.base import (
+    ActorSummary,
+    ArticleQuery,
+    ArticleSummary,
+    PutResult,
+    QuoteRow,
+)
 
 __all__ = ["SQLiteStore"]
 
@@ -214,6 +220,49 @@ class SQLiteStore:
         for (record,) in cur:
             yield from_record(json.loads(record))
 
+    def actors(self, *, name: str | None = None, limit: int = 50) -> list[ActorSummary]:
+        """Actors by the number of articles that mention them (``name``: a part of it)."""
+        sql = (
+            "SELECT name, kind, country, sector, max(title) AS title,"
+            " count(DISTINCT article_id) AS n FROM actors"
+        )
+        args: list[object] = []
+        if name:
+            sql += " WHERE name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'"
+            args += [f"%{_like(name)}%"] * 2
+        sql += " GROUP BY name, kind, country, sector ORDER BY n DESC, name LIMIT ?"
+        rows = self._db.execute(sql, (*args, limit)).fetchall()
+        return [
+            ActorSummary(r["name"], r["kind"], r["country"], r["sector"], r["title"], r["n"])
+            for r in rows
+        ]
+
+    def quotes(
+        self, *, speaker: str | None = None, q: str | None = None, limit: int = 50
+    ) -> list[QuoteRow]:
+        """Quotes, newest first; ``speaker`` matches the speaker or its actor's names."""
+        sql = (
+            "SELECT q.article_id, a.headline, a.published, q.speaker, q.text, q.partial"
+            " FROM quotes q JOIN articles a ON a.id = q.article_id"
+            " LEFT JOIN actors x ON x.article_id = q.article_id AND x.actor_id = q.speaker_actor"
+        )
+        where, args = [], []
+        if speaker:
+            pattern = f"%{_like(speaker)}%"
+            where.append(
+                "(q.speaker LIKE ? ESCAPE '\\' OR x.name LIKE ? ESCAPE '\\'"
+                " OR x.aliases LIKE ? ESCAPE '\\')"
+            )
+            args += [pattern] * 3
+        if q:
+            where.append("q.text LIKE ? ESCAPE '\\'")
+            args.append(f"%{_like(q)}%")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published DESC, q.article_id, q.n LIMIT ?"
+        rows = self._db.execute(sql, (*args, limit)).fetchall()
+        return [QuoteRow(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
@@ -229,6 +278,11 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _like(text: str) -> str:
+    """``text`` for a LIKE pattern, its wildcards escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _fts_query(q: str) -> str:
