@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -44,6 +46,9 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    plover = "plover"
+    polecat = "polecat"
+    gdelt = "gdelt"
 
 
 def _print_error(e: InputError) -> None:
@@ -229,8 +234,12 @@ def export_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File (default stdout).")
     ] = None,
+    include_negated: Annotated[
+        bool, typer.Option(help="Event formats: keep negated events (flagged).")
+    ] = False,
 ) -> None:
-    """Export the store: JSON lines (the records `extract` prints), CSV or Parquet."""
+    """Export the store: articles as JSON lines (the records `extract` prints), CSV or
+    Parquet; events as PLOVER JSON lines, a POLECAT-like TSV or a GDELT-like table."""
     if format is ExportFormat.parquet and output is None:
         err.print("error: --format parquet needs --output FILE")
         raise typer.Exit(2)
@@ -240,13 +249,26 @@ def export_cmd(
             assert output is not None
             n = exporters.write_parquet(articles, output)
         else:
-            writer = exporters.write_jsonl if format is ExportFormat.jsonl else exporters.write_csv
+            writer = _WRITERS[format]
+            if format in _EVENT_FORMATS:
+                writer = partial(writer, include_negated=include_negated)
             if output is None:
                 n = writer(articles, sys.stdout)
             else:
                 with output.open("w", encoding="utf-8", newline="") as fh:
                     n = writer(articles, fh)
-    err.print(f"exported {n} article(s)", highlight=False)
+    what = "event(s)" if format in _EVENT_FORMATS else "article(s)"
+    err.print(f"exported {n} {what}", highlight=False)
+
+
+_WRITERS: dict[ExportFormat, Callable[..., int]] = {
+    ExportFormat.jsonl: exporters.write_jsonl,
+    ExportFormat.csv: exporters.write_csv,
+    ExportFormat.plover: exporters.write_plover,
+    ExportFormat.polecat: exporters.write_polecat,
+    ExportFormat.gdelt: exporters.write_gdelt,
+}
+_EVENT_FORMATS = {ExportFormat.plover, ExportFormat.polecat, ExportFormat.gdelt}
 
 
 @contextmanager
