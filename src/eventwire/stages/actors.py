@@ -34,6 +34,10 @@ STAFF_ROLES = {"aide", "adviser", "advisor", "director", "spokesman", "spokeswom
 # Sectors whose unnamed institutions ("a court", "police") are the home country's own.
 DOMESTIC_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+# Last words of company names, never of people's ("General Motors", "Chrysler LLC").
+CORPORATE_WORDS = {"motors", "corp", "corporation", "inc", "llc", "ltd", "plc", "airlines",
+                   "airways", "group", "holdings", "bank", "co", "company", "aircraft", "ag",
+                   "sa"}  # fmt: skip
 # Nouns that only ever point back at someone already named ("his Chinese counterpart").
 COREF_ROLES: dict[str, tuple[str, str | None]] = {"counterpart": ("GOV", None)}
 # Dependencies under which a place name is a participant, not a setting.
@@ -112,13 +116,14 @@ def _clean_span(span: Span) -> Span | None:
     first = out.text[0]
     if not (first.isupper() or first.isdigit()) or "/" in out.text:
         return None  # "supreme", a credit fragment "Peter Nicholls/Pool"
-    if _stray_code(out.text):
-        return None  # a stray site marker ("TT") taken for a name
+    if _stray_code(out) and span.label_ != "ORG":
+        return None  # a stray site marker ("TT") taken for a place or a person
     return out
 
 
-def _stray_code(text: str) -> bool:
+def _stray_code(span: Span) -> bool:
     """A short capitalised code that names nothing known: a scraper's marker, not a name."""
+    text = span.text
     return (
         text.isupper()
         and len(text) <= 2
@@ -149,6 +154,8 @@ def _named(parsed: Parsed, persons_known: set[str]) -> list[tuple[int, Span, str
             if span is None:
                 continue
             label = ent.label_
+            if label == "ORG" and _stray_code(span) and doc.text.count(span.text) < 2:
+                continue  # an unknown two-letter "organisation" named once: a stray marker
             if label in ("ORG", "GPE") and _is_person_like(span, persons_known):
                 label = "PERSON"
             out.append((i, span, label))
@@ -160,13 +167,16 @@ def _is_person_like(span: Span, persons_known: set[str]) -> bool:
     if lexicon.country_of(span.text) or lexicon.region(span.text):
         return False
     words = span.text.split()
-    if any(w in persons_known for w in words) and len(words) <= 3:
-        return True
+    if span.text in persons_known:
+        return True  # the whole name is a person's name or surname seen elsewhere
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if prev is None or len(words) > 3 or not all(w[0].isupper() for w in words):
         return False
+    if words[-1].rstrip(".").lower() in CORPORATE_WORDS:
+        return False
+    # a role that a person holds ("top aide", "spokeswoman"), not a kind of company
     role = lexicon.role_sector(prev.text)
-    return role is not None and prev.lower_ not in ("ministry", "government", "court", "party")
+    return role is not None and role[1] is not None and role[0] not in ("BUS",)
 
 
 def find_actors(parsed: Parsed, *, published: str | None = None) -> ActorIndex:
@@ -199,8 +209,9 @@ class _Resolver:
 
     # -- the passes --------------------------------------------------------------------
     def run(self) -> ActorIndex:
-        known = {w for doc in self.parsed.docs for e in doc.ents if e.label_ == "PERSON"
-                 for w in e.text.split() if w[:1].isupper()}  # fmt: skip
+        # full names and surnames of the people spaCy found
+        known = {part for doc in self.parsed.docs for e in doc.ents if e.label_ == "PERSON"
+                 for part in (e.text, e.text.split()[-1]) if part[:1].isupper()}  # fmt: skip
         named = _named(self.parsed, known)
         for _, span, label in named:
             code = self._country_of_mention(span.text, label)

@@ -176,7 +176,7 @@ def clean_block(
                 parts.image_is_file.append(False)
                 place(i, "image")
                 continue
-            if not body_like(text) and _kicker(text):
+            if find_headline and not body_like(text) and _kicker(text):
                 discard(i, "kicker")
                 continue
         if text in seen_paragraphs:
