@@ -20,6 +20,7 @@ from eventwire.stages.dates import find_dates
 __all__ = ["html_to_text", "read_html"]
 
 _SPACE = re.compile(r"\s+")
+MIN_ARTICLE_WORDS = 5
 
 
 def _figures(tree: lxml_html.HtmlElement) -> tuple[Image, ...]:
@@ -50,7 +51,8 @@ def read_html(
         text, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
     body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
+    # A page whose "main text" is a few words is navigation ("Home"), not an article.
+    if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise NoArticle(uri, "HTML page with no article text")
     title = getattr(extracted, "title", None)
     published = getattr(extracted, "date", None)

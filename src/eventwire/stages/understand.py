@@ -22,6 +22,7 @@ __all__ = [
     "ActorStage",
     "ParseCache",
     "ParseStage",
+    "QuoteStage",
     "TimexStage",
     "understanding_stages",
 ]
@@ -86,7 +87,27 @@ class TimexStage:
         return [replace(a, timexes=tuple(find_timexes(a.body, a.published))) for a in batch]
 
 
+class QuoteStage:
+    """Direct quotes and their speakers."""
+
+    name = "quotes.v1"
+    requires = ("parse", "entities", "actors")
+    assigns = ("quotes",)
+
+    def __init__(self, cache: ParseCache) -> None:
+        from eventwire.stages.quotes import find_quotes
+
+        self._find = find_quotes
+        self._cache = cache
+
+    def __call__(self, batch: Sequence[Article]) -> list[Article]:
+        return [
+            replace(a, quotes=tuple(self._find(self._cache.get(a), a.entities, a.actors)))
+            for a in batch
+        ]
+
+
 def understanding_stages(settings: Settings) -> list[Stage]:
     """The stages after segmentation, sharing one parse per batch."""
     cache = ParseCache()
-    return [ParseStage(settings, cache), ActorStage(cache), TimexStage()]
+    return [ParseStage(settings, cache), ActorStage(cache), TimexStage(), QuoteStage(cache)]
