@@ -35,6 +35,7 @@ types: $(DEVSTAMP)
 	$(BIN)/mypy
 
 unit: $(DEVSTAMP)
+	bash scripts/install_browser.sh || echo "warning: no chromium; the browser tests will be skipped"
 	$(BIN)/pytest -q
 
 clean:

@@ -271,6 +271,27 @@ _WRITERS: dict[ExportFormat, Callable[..., int]] = {
 _EVENT_FORMATS = {ExportFormat.plover, ExportFormat.polecat, ExportFormat.gdelt}
 
 
+@app.command("serve")
+def serve_cmd(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Interface to bind (local only by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /docs) and the web UI.
+
+    Writing over HTTP (POST /api/ingest) is on only when EVENTWIRE_TOKEN is set.
+    """
+    from eventwire.api import serve  # FastAPI loads only for this command
+
+    if not db.exists():
+        err.print(f"error: {db}: no such database (run `eventwire ingest PATH --db {db}` first)")
+        raise typer.Exit(1)
+    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs)", highlight=False)
+    serve(str(db), host=host, port=port)
+
+
 @contextmanager
 def _existing_store(db: Path):  # type: ignore[no-untyped-def]
     if not db.exists():
