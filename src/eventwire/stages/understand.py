@@ -14,12 +14,14 @@ from dataclasses import replace
 from eventwire.model import Article
 from eventwire.pipeline import Stage
 from eventwire.settings import Settings
-from eventwire.stages.actors import find_actors
+from eventwire.stages.actors import ActorIndex, find_actors
+from eventwire.stages.events import code_events, with_event_actors
 from eventwire.stages.nlp import Parsed, load_nlp, parse
 from eventwire.stages.timexes import find_timexes
 
 __all__ = [
     "ActorStage",
+    "EventStage",
     "ParseCache",
     "ParseStage",
     "QuoteStage",
@@ -107,7 +109,34 @@ class QuoteStage:
         ]
 
 
+class EventStage:
+    """PLOVER events with their actors, date and place."""
+
+    name = "events.v1"
+    requires = ("parse", "entities", "actors", "timexes")
+    assigns = ("events",)
+
+    def __init__(self, cache: ParseCache) -> None:
+        self._code = code_events
+        self._cache = cache
+
+    def __call__(self, batch: Sequence[Article]) -> list[Article]:
+        out = []
+        for a in batch:
+            index = ActorIndex(a.actors, a.entities)
+            events = self._code(self._cache.get(a), index, a.timexes)
+            actors = with_event_actors(a.actors, events)
+            out.append(replace(a, events=tuple(events), actors=actors))
+        return out
+
+
 def understanding_stages(settings: Settings) -> list[Stage]:
     """The stages after segmentation, sharing one parse per batch."""
     cache = ParseCache()
-    return [ParseStage(settings, cache), ActorStage(cache), TimexStage(), QuoteStage(cache)]
+    return [
+        ParseStage(settings, cache),
+        ActorStage(cache),
+        TimexStage(),
+        QuoteStage(cache),
+        EventStage(cache),
+    ]
