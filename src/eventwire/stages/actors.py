@@ -14,6 +14,7 @@ table supplies what the text does not say.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,9 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "t
 CORPORATE_WORDS = {"motors", "corp", "corporation", "inc", "llc", "ltd", "plc", "airlines",
                    "airways", "group", "holdings", "bank", "co", "company", "aircraft", "ag",
                    "sa"}  # fmt: skip
+# Nouns that make the name after "of" a place ("the town of Nyabibwe").
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "port", "capital",
+               "state", "county", "municipality", "island", "settlement"}  # fmt: skip
 # Nouns that only ever point back at someone already named ("his Chinese counterpart").
 COREF_ROLES: dict[str, tuple[str, str | None]] = {"counterpart": ("GOV", None)}
 # Dependencies under which a place name is a participant, not a setting.
@@ -88,7 +92,9 @@ class ActorIndex:
 
 
 def _slug(text: str) -> str:
-    return _SLUG.sub("-", text.lower()).strip("-")
+    """An ASCII id from a name ("António Guterres" -> "antonio-guterres")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
 def _clean_span(span: Span) -> Span | None:
@@ -146,9 +152,11 @@ def _abbreviation_after(span: Span) -> str | None:
 def _named(parsed: Parsed, persons_known: set[str]) -> list[tuple[int, Span, str]]:
     """NER spans, cleaned and relabelled."""
     out = []
+    # the dateline ("NAIROBI (Reuters) -") names where the story was filed and by whom
+    dateline_end = len(parsed.article.dateline or "")
     for i, doc in enumerate(parsed.docs):
         for ent in doc.ents:
-            if ent.label_ not in NAMED:
+            if ent.label_ not in NAMED or (i == 0 and ent.start_char < dateline_end):
                 continue
             span = _clean_span(ent)
             if span is None:
@@ -158,8 +166,18 @@ def _named(parsed: Parsed, persons_known: set[str]) -> list[tuple[int, Span, str
                 continue  # an unknown two-letter "organisation" named once: a stray marker
             if label in ("ORG", "GPE") and _is_person_like(span, persons_known):
                 label = "PERSON"
+            elif label == "PERSON" and _is_place_like(span):
+                label = "GPE"
             out.append((i, span, label))
     return out
+
+
+def _is_place_like(span: Span) -> bool:
+    """A "person" that the words before it make a place: "the town of Nyabibwe"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    return doc[span.start - 2].lemma_.lower() in PLACE_NOUNS
 
 
 def _is_person_like(span: Span, persons_known: set[str]) -> bool:

@@ -185,9 +185,9 @@
         x: b[0], y: b[1], ax: a[0], ay: a[1], xref: "x", yref: "y", axref: "x", ayref: "y",
         showarrow: true, arrowhead: 2, arrowsize: 1, standoff: 9, startstandoff: 6,
         arrowwidth: 1 + 4 * (e.events / most), arrowcolor: color,
-        opacity: 0.7, text: "",
-        hovertext: e.source + " → " + e.target + ": " + e.events + " events (" +
-          e.cooperation + " cooperation, " + e.conflict + " conflict)",
+        // no hovertext: an annotation with one catches the clicks meant for the node
+        // under its head (the edge table below gives the counts)
+        opacity: 0.7, text: "", captureevents: false,
       };
     });
     var maxEvents = Math.max.apply(null, nodes.map(function (d) { return d.events; }));
