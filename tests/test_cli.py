@@ -90,3 +90,25 @@ def test_actors_and_show_list_what_was_understood(tmp_path: Path) -> None:
     record = next(json.loads(line) for line in exported if "Ruto" in line)
     shown = runner.invoke(app, ["show", record["id"], "--db", db]).stdout
     assert "actors" in shown and "William Ruto" in shown and "dates" in shown
+
+
+def test_events_command_filters_and_hides_negated(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
+    exported = [
+        json.loads(line) for line in runner.invoke(app, ["export", "--db", db]).stdout.splitlines()
+    ]
+    events = [e for r in exported for e in r["events"]]
+    negated = [e for e in events if e["negated"]]
+    assert events and negated, "the example corpus has coded and negated events"
+    default = runner.invoke(app, ["events", "--db", db, "--limit", "500"])
+    assert default.exit_code == 0
+    assert f"{len(events) - len(negated)} events" in default.stdout
+    everything = runner.invoke(app, ["events", "--db", db, "--limit", "500", "--include-negated"])
+    assert f"{len(events)} events" in everything.stdout
+    assert "(negated)" in everything.stdout.replace("\n", "").replace(" ", "")
+    kenya = runner.invoke(app, ["events", "--db", db, "--actor", "KEN", "--type", "protest"])
+    assert kenya.exit_code == 0 and "PROTEST" in kenya.stdout and "ACCUSE" not in kenya.stdout
+    record = next(r for r in exported if r["events"])
+    shown = runner.invoke(app, ["show", record["id"], "--db", db]).stdout
+    assert "events" in shown and record["events"][0]["type"] in shown

@@ -186,6 +186,22 @@ def _show(a: Article) -> None:
         out.print("[bold]dates[/bold]")
         for t in a.timexes:
             out.print(f"  {t.text} = {t.value or '?'}", highlight=False, markup=False)
+    if a.events:
+        out.print("[bold]events[/bold]")
+        names = {x.id: x.name for x in a.actors}
+        for e in a.events:
+            flags = "".join(
+                f" ({f})" for f, on in (("negated", e.negated), ("hedged", e.hedged)) if on
+            )
+            who = ", ".join(names.get(i, i) for i in e.source) or "?"
+            whom = ", ".join(names.get(i, i) for i in e.target) or "-"
+            where = f" in {e.location.name}" if e.location else ""
+            out.print(
+                f"  {e.type}{flags} {who} -> {whom}, {e.date or '?'}{where} [{e.cameo or ''}]",
+                highlight=False,
+                markup=False,
+            )
+            out.print(f"    “{e.sentence}”", highlight=False, markup=False, style="dim")
     if a.discarded:
         out.print()
         out.print(f"[dim]{len(a.discarded)} line(s) discarded:[/dim]")
@@ -224,6 +240,54 @@ def quotes_cmd(
     for r in rows:
         text = f"“{r.text}”" + (" (partial)" if r.partial else "")
         table.add_row(r.published or "?", r.speaker or "?", text, r.article_id[:8])
+    out.print(table)
+
+
+@app.command("events")
+def events_cmd(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Actor id, code or part of a name.")] = None,
+    country: Annotated[str | None, typer.Option(help="Source or target country (ISO3).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type (ACCUSE...).")] = None,
+    quad_class: Annotated[int | None, typer.Option(help="1-4.")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
+    include_negated: Annotated[bool, typer.Option(help="Show negated events too.")] = False,
+    limit: int = 50,
+) -> None:
+    """List events, newest first; negated ones are left out unless asked for, hedged
+    ones are marked."""
+    from eventwire.store.queries import EventFilter, find_events
+
+    query = EventFilter(
+        actor=actor,
+        country=country.upper() if country else None,
+        type=type.upper() if type else None,
+        quad_class=quad_class,
+        since=since,
+        until=until,
+        include_negated=include_negated,
+        limit=limit,
+    )
+    with _existing_store(db) as store:
+        page = find_events(store, query)
+    table = Table(title=f"{page.total} events")
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    for name in ("who", "whom", "where", "trigger"):
+        table.add_column(name)
+    table.add_column("article", no_wrap=True)
+    for e in page.items:
+        kind = e.type + (" (negated)" if e.negated else "") + (" (hedged)" if e.hedged else "")
+        table.add_row(
+            e.day or "?",
+            kind,
+            ", ".join(a.name or a.id for a in e.source),
+            ", ".join(a.name or a.id for a in e.target),
+            e.location or "",
+            e.trigger,
+            e.article_id[:8],
+        )
     out.print(table)
 
 

@@ -328,7 +328,14 @@ def _event_where(f: EventFilter) -> tuple[str, list[object]]:
             " (SELECT c.article_id, c.event_id FROM event_actors c WHERE c.country = ?))"
         )
         args += [f.country.upper(), f.country.upper()]
-    if f.actor:
+    if f.actor and _is_code(f.actor):
+        # "RUS", "WST": the actor with that id, or any actor of that country or region
+        where.append(
+            "(e.article_id, e.event_id) IN (SELECT p.article_id, p.event_id FROM event_actors p"
+            " WHERE p.actor_id = ? OR p.country = ?)"
+        )
+        args += [f.actor, f.actor]
+    elif f.actor:
         # The actor ids named so, found once, rather than a name match per event.
         where.append(
             "(e.article_id, e.event_id) IN (SELECT p.article_id, p.event_id FROM event_actors p"
@@ -337,6 +344,11 @@ def _event_where(f: EventFilter) -> tuple[str, list[object]]:
         )
         args += [f.actor, f"%{_like(f.actor)}%"]
     return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def _is_code(text: str) -> bool:
+    """A country or region code as CAMEO writes them: three capitals ("RUS", "WST")."""
+    return len(text) == 3 and text.isalpha() and text.isupper()
 
 
 def find_events(store: SQLiteStore, f: EventFilter) -> EventPage:
