@@ -1,0 +1,205 @@
+"""Who did it and to whom: an event's source and target actors, read off the parse.
+
+The source is the subject, the "by" agent of a passive, the doer of an event noun in
+"killed in Israeli shelling", or, for a clause with no subject of its own, the subject of
+the clause it hangs on ("agreed to hold talks").  The target is the object, the passive
+subject, the object of the frame's preposition, else of a preposition that names a
+recipient ("against", "on", "to" for aid and requests), else the target of the act an
+absorbing verb took over.  An event noun brings its own: "Russia's Ukraine offensive",
+"Israeli and US strikes", "talks with Iran", "the release of X".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.lexicon import verbs as V
+from eventwire.stages.events.frames import _event_noun
+from eventwire.stages.events.records import _Trigger
+from eventwire.stages.events.resolve import _ActorResolver
+from eventwire.stages.events.syntax import _lemma, _passive, _phrase_head
+
+# Prepositions whose object is a verb's recipient, when the frame names none.
+_TARGET_PREPS = {"against", "on", "upon", "at", "with", "into", "toward", "towards"}
+_AID_PREPS = {"to", "for"}
+_NOMINAL_SOURCE_OF = {"CONSULT", "AGREE", "PROTEST", "SUPPORT", "REQUEST", "ACCUSE"}
+
+
+def _stative(verb: Token) -> bool:
+    """ "Israel is opposed to ...": an adjectival passive whose subject acts."""
+    frames = V.frames("V", _lemma(verb))
+    return any("stative" in f.flags for f in frames) and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
+def _subject(resolver: _ActorResolver, para: int, verb: Token, depth: int = 0) -> list[str]:
+    if _passive(verb) and _stative(verb):
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return resolver.argument(para, child)
+    if _passive(verb):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return resolver.argument(para, g)
+        for child in verb.children:  # "killed in Israeli tank shelling": the shelling's
+            if child.dep_ == "prep" and child.lower_ in ("in", "during", "amid"):
+                for g in child.children:
+                    if g.dep_ == "pobj" and _event_noun(g):
+                        return _nominal_actors(resolver, para, g, V.Code("ASSAULT", "190"))[0]
+        return []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
+            return resolver.argument(para, child)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        actors = resolver.argument(para, verb.head, exclude=verb)
+        holder = verb.head
+        if not actors and holder.dep_ in ("dobj", "attr") and holder.head.pos_ == "VERB":
+            # "issued a declaration demanding ...": the issuer demands
+            return _subject(resolver, para, holder.head, depth + 1)
+        return actors
+    if verb.dep_ == "relcl":
+        return resolver.argument(para, verb.head, exclude=verb)
+    if (
+        depth < 6
+        and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp")
+        and verb.head.i != verb.i
+    ):
+        head = verb.head
+        if verb.dep_ == "pcomp":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if (
+                verb.dep_ == "xcomp"
+                and any(c.dep_ in ("dobj",) for c in head.children)
+                and _lemma(head) not in ("begin", "start", "continue")
+            ):
+                return resolver.argument(para, next(c for c in head.children if c.dep_ == "dobj"))
+            return _subject(resolver, para, head, depth + 1)
+    return []
+
+
+def _target(
+    resolver: _ActorResolver,
+    para: int,
+    verb: Token,
+    trig: _Trigger,
+    avoid: frozenset[str] = frozenset(),
+) -> list[str]:
+    exclude = trig.noun if trig.kind in ("support", "reversal") else None
+    if _passive(verb) and not _stative(verb):
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and (exclude is None or child.i != exclude.i):
+                return resolver.argument(para, child, avoid=avoid)
+        if verb.dep_ == "conj" and _passive(verb.head):
+            return _target(resolver, para, verb.head, trig, avoid)  # "was tried and jailed"
+        if verb.dep_ == "acl":
+            return resolver.argument(para, verb.head, exclude=verb)
+        if verb.dep_ == "relcl":
+            return resolver.argument(para, verb.head, exclude=verb)
+    found: list[str] = []
+    frame_preps = set(trig.words)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "iobj") and (exclude is None or child.i != exclude.i):
+            if _event_noun(child):  # "denounced Russia's war": the war's author
+                agent, patient = _nominal_actors(resolver, para, child, trig.code, avoid)
+                found += agent or patient
+            else:
+                found += resolver.argument(para, child, exclude=exclude, avoid=avoid)
+        elif child.dep_ == "dative":
+            if child.pos_ == "ADP":
+                found += _pobj_actors(resolver, para, child, exclude, avoid)
+            else:
+                found += resolver.argument(para, child, avoid=avoid)
+        elif child.dep_ == "prep" and child.lower_ in frame_preps:
+            found += _pobj_actors(resolver, para, child, exclude, avoid)
+        elif child.dep_ == "ccomp" and child.pos_ in ("PROPN", "NOUN"):
+            found += resolver.argument(para, child, exclude=exclude)  # "handed Mohammadi ..."
+    if not found and "ccomp" in trig.flags:
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                for g in child.children:
+                    if g.dep_ in ("nsubj", "nsubjpass"):
+                        found += resolver.argument(para, g, avoid=avoid)
+    if not found:
+        preps = _TARGET_PREPS | (
+            _AID_PREPS
+            if trig.code.type in ("AID", "REQUEST", "CONSULT", "COOPERATE", "AGREE")
+            else set()
+        )
+        if trig.code.type in ("RETREAT", "SANCTION"):
+            preps = {"from"}  # "withdrew from the Syrian sector", "pulled out of"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found += _pobj_actors(resolver, para, child, exclude, avoid)
+    if not found and trig.kind == "verb" and trig.noun is not None:
+        comp = trig.noun
+        if comp.pos_ in ("VERB", "AUX"):
+            sub = _Trigger(trig.code, trig.flags, [comp], comp, "verb")
+            found += _target(resolver, para, comp, sub, avoid)
+            if not found:
+                for child in comp.children:
+                    if child.dep_ in ("nsubj",):
+                        found += resolver.argument(para, child, avoid=avoid)
+        else:
+            found += _nominal_actors(resolver, para, comp, trig.code)[1]
+    return list(dict.fromkeys(found))
+
+
+def _pobj_actors(
+    resolver: _ActorResolver,
+    para: int,
+    prep: Token,
+    exclude: Token | None = None,
+    avoid: frozenset[str] = frozenset(),
+) -> list[str]:
+    out: list[str] = []
+    for g in prep.children:
+        if g.dep_ == "pobj" and (exclude is None or g.i != exclude.i):
+            out += resolver.argument(para, g, exclude=exclude, avoid=avoid)
+    return out
+
+
+def _nominal_actors(
+    resolver: _ActorResolver,
+    para: int,
+    noun: Token,
+    code: V.Code,
+    avoid: frozenset[str] = frozenset(),
+) -> tuple[list[str], list[str]]:
+    """Source and target from an event noun's own modifiers: "Russia's Ukraine
+    offensive", "Israeli and US strikes", "talks with Iran", "the release of X"."""
+    source: list[str] = []
+    target: list[str] = []
+    modifiers: list[str] = []
+    head = _phrase_head(noun)
+    children = [*noun.children, *(c for c in head.children if c.i != noun.i)]
+    for child in children:
+        if child.dep_ == "poss":
+            source += resolver.argument(para, child, avoid=avoid)
+        elif child.dep_ in ("amod", "compound", "nmod", "npadvmod") and child.i < head.i:
+            owners = [g for g in child.children if g.dep_ == "poss"]
+            for owner in owners:  # "Russia's Ukraine offensive": Russia's is the agent
+                source += resolver.argument(para, owner, avoid=avoid)
+            skip = {t.i for o in owners for t in o.subtree}
+            modifiers += resolver.actors_in(para, (t for t in child.subtree if t.i not in skip))
+        elif child.dep_ == "prep":
+            word = child.lower_
+            actors = _pobj_actors(resolver, para, child)
+            if word in ("by", "from"):
+                source += actors
+            elif word == "between":
+                source += actors
+                target += actors
+            elif word == "of":
+                (source if code.type in _NOMINAL_SOURCE_OF else target).extend(actors)
+            elif word in _TARGET_PREPS | {"to", "toward", "towards", "for"}:
+                target += actors
+    if modifiers:
+        if source:
+            target += modifiers
+        else:
+            source += modifiers
+    return list(dict.fromkeys(source)), list(dict.fromkeys(target))

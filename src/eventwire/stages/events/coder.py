@@ -1,0 +1,277 @@
+"""The sentence loop: triggers, their arguments, modality, time and place, one mention each.
+
+Ties the steps together for one article (the design notes are in the package docstring):
+questions are skipped, contest verbs are dropped in sentences about sport or elections, a
+trigger in a conditional or a command is not coded, an announced act is recoded (intended
+cooperation AGREE, intended force THREATEN), and the implicit actors the text leaves
+unsaid are filled in.  The mentions are then merged into events (``merge``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from eventwire import lexicon
+from eventwire.lexicon import verbs as V
+from eventwire.model import Event, Location, Timex
+from eventwire.stages.actors import ActorIndex
+from eventwire.stages.events.arguments import _nominal_actors, _pobj_actors, _subject, _target
+from eventwire.stages.events.frames import _noun_frame
+from eventwire.stages.events.merge import _merge
+from eventwire.stages.events.modality import _conditional, _imperative, _modality
+from eventwire.stages.events.records import _Mention, _Trigger
+from eventwire.stages.events.resolve import _LETHAL, _ActorResolver
+from eventwire.stages.events.syntax import _lemma, _passive
+from eventwire.stages.events.triggers import _find_triggers
+from eventwire.stages.events.when_where import _WhenWhere
+from eventwire.stages.nlp import Parsed
+
+# A score ("won 3-1") marks a sentence about sport, where "beat" and "clash" are no events.
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+# Acts a state does to its own people when the text names no victim (repression).
+_DOMESTIC_TYPES = {"COERCE"}
+
+
+def code_events(parsed: Parsed, index: ActorIndex, timexes: Sequence[Timex]) -> list[Event]:
+    """The events of one parsed article, deduplicated, in reading order."""
+    return _Coder(parsed, index, timexes).run()
+
+
+class _Coder:
+    """Codes the events of one article; holds what its sentences share."""
+
+    def __init__(self, parsed: Parsed, index: ActorIndex, timexes: Sequence[Timex]) -> None:
+        self.parsed = parsed
+        self.index = index
+        self.article = parsed.article
+        self.resolver = _ActorResolver(parsed, index)
+        self.when_where = _WhenWhere(parsed, self.resolver, timexes)
+        self.home = self._home_country()
+
+    def run(self) -> list[Event]:
+        mentions: list[_Mention] = []
+        for para, sent in self.parsed.sentences():
+            self.resolver.note_subjects(para, sent)
+            if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+                continue  # a question asks; it does not report (PLOVER codes no hypotheticals)
+            mentions.extend(self._sentence(para, sent))
+        return _merge(mentions, self.article)
+
+    def _home_country(self) -> str | None:
+        votes: Counter[str] = Counter()
+        for e in self.index.entities:
+            actor = self.index.by_id.get(e.actor) if e.actor else None
+            if actor is not None and actor.country and not lexicon.is_region_code(actor.country):
+                votes[actor.country] += 1
+        common = votes.most_common(2)
+        if not common or (len(common) == 2 and common[0][1] == common[1][1]):
+            return None
+        return common[0][0]
+
+    def _sentence(self, para: int, sent: Span) -> list[_Mention]:
+        contest = bool(_SCORE.search(sent.text)) or any(
+            t.lemma_.lower() in V.CONTEST_CUES for t in sent
+        )
+        triggers = _find_triggers(self.resolver, sent)
+        out: list[_Mention] = []
+        for trig in triggers:
+            if contest and "sport" in trig.flags:
+                continue
+            mention = self._code(para, sent, trig)
+            if mention is not None:
+                out.append(mention)
+        return out
+
+    # -- coding one trigger --------------------------------------------------------------------
+    def _code(self, para: int, sent: Span, trig: _Trigger) -> _Mention | None:
+        anchor = trig.anchor
+        if _conditional(anchor) or (trig.noun is not None and _conditional(trig.noun)):
+            return None
+        code = trig.code
+        source: list[str]
+        target: list[str]
+        if trig.kind in ("verb", "support", "reversal", "obligation"):
+            source = _subject(self.resolver, para, anchor)
+            if trig.kind == "obligation":
+                assert trig.noun is not None
+                target = _subject(self.resolver, para, trig.noun)
+            else:
+                target = _target(self.resolver, para, anchor, trig, frozenset(source))
+            if trig.kind in ("support", "reversal") and trig.noun is not None:
+                own_source, own_target = _nominal_actors(self.resolver, para, trig.noun, code)
+                target = target or own_target
+                if not source and not any(c.dep_ == "nsubj" for c in anchor.children):
+                    source = own_source  # "sanctions were imposed": the noun's own agent
+        elif trig.kind == "adjunct":
+            assert trig.noun is not None
+            own_source, own_target = _nominal_actors(self.resolver, para, trig.noun, code)
+            source = own_source or _subject(self.resolver, para, anchor)
+            verbal = _Trigger(code, trig.flags, [anchor], anchor, "verb")
+            target = own_target or _target(self.resolver, para, anchor, verbal, frozenset(source))
+        else:
+            assert trig.noun is not None
+            source, target = _nominal_actors(self.resolver, para, trig.noun, code)
+            if trig.kind == "nominal" and not (
+                self.when_where.attached_timex(para, sent, [trig.noun])
+                or self.when_where.location(
+                    para, _Trigger(code, trig.flags, [trig.noun], trig.noun, "nominal")
+                )
+            ):
+                return None  # "Russia's war" mentioned, not reported: no time, no place
+        if _imperative(anchor):
+            return None  # "don't hold workers hostage", "show it again": urged, not done
+        negated, hedged, future, obliged = _modality(anchor, trig)
+        if obliged and trig.kind != "obligation":
+            return None
+        if future and trig.kind != "obligation":
+            if code.type in V.MATERIAL_CONFLICT and not source:
+                return None  # "is to be sentenced in June": scheduled, and threatened by no one
+            if code.type in V.COOPERATIVE_TYPES:
+                code = V.refused(code) if negated else V.intended(code)
+                negated = False
+            elif code.type in V.MATERIAL_CONFLICT:
+                if negated:
+                    return None
+                code = V.threatened(code)
+        code = self._by_whom(para, anchor, trig, code, source)
+        # crowds that storm, block or burn are rioting, not attacking
+        if (
+            trig.kind == "verb"
+            and code.cameo in ("171", "1711", "190", "191", "192")
+            and _lemma(anchor) not in _LETHAL
+            and _crowd_subject(anchor)
+        ):
+            code = V.Code("PROTEST", "145", "riot", None)
+        if "receive" in trig.flags:  # "received weapons from the government"
+            givers = [
+                a for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from"
+                for a in _pobj_actors(self.resolver, para, c)
+            ]  # fmt: skip
+            source, target = givers, source
+        location = self.when_where.location(para, trig)
+        if "visit" in trig.flags:
+            # a visit is to a place (its country hosts) or to a person or state
+            visited = self.when_where.visited(para, trig)
+            target = [a for a in target if self.resolver.kind(a) in ("person", "country")]
+            if visited is not None:
+                location = location or visited
+                if visited.country and not target:
+                    target = [visited.country]
+            if not target:
+                return None
+        source, target = self._implicit_roles(code, trig, source, target, location)
+        if not source and not (code.type == "ASSAULT" and target):
+            return None
+        if trig.kind == "obligation" and not target:
+            return None  # "people must know ...": no one is asked
+        if "target" in trig.flags and not target:
+            return None
+        date, basis = self.when_where.date(para, sent, trig)
+        start = min(self.resolver.offset(para, t)[0] for t in trig.tokens)
+        end = max(self.resolver.offset(para, t)[1] for t in trig.tokens)
+        return _Mention(
+            code, para, sent, sorted(trig.tokens, key=lambda t: t.i),
+            tuple(source), tuple(target), negated, hedged, date, basis,
+            location or self.when_where.dateline_location(), start, end,
+        )  # fmt: skip
+
+    def _by_whom(
+        self, para: int, anchor: Token, trig: _Trigger, code: V.Code, source: list[str]
+    ) -> V.Code:
+        """Recode by who acts: military exercises of two states are joint (COOPERATE, CAMEO
+        062); a "protest" lodged by a state, an official or an organisation is a
+        complaint (ACCUSE 114), by a crowd a demonstration (PROTEST)."""
+        countries = {c for c in (self.resolver.country_of(a) for a in source) if c}
+        if code.type == "MOBILIZE" and code.cameo == "150" and len(countries) >= 2:
+            return V.Code("COOPERATE", "062", None, "military")
+        if trig.kind == "verb" and code.type == "PROTEST" and _lemma(anchor) == "protest":
+            subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+            if (
+                subject is not None
+                and subject.lemma_.lower() not in V.CROWD
+                and (
+                    subject.ent_type_ in ("ORG", "GPE", "PERSON")
+                    or any(self.resolver.kind(a) in ("organization", "person") for a in source)
+                )
+            ):
+                return V.Code("ACCUSE", "114", "allege", "diplomatic")
+        return code
+
+    def _implicit_roles(
+        self,
+        code: V.Code,
+        trig: _Trigger,
+        source: list[str],
+        target: list[str],
+        location: Location | None,
+    ) -> tuple[list[str], list[str]]:
+        """Sources and targets the text leaves unsaid (see the package docstring)."""
+        if "recip" in trig.flags and not target and len(source) >= 2:
+            target = list(source)
+        if not source and code.type == "RETREAT" and code.mode in ("disarm", "withdraw"):
+            source, target = target, []  # "guerrillas have been demobilized": they disarmed
+        unnamed = _unnamed_agent(trig)
+        if not source and (
+            code.type == "PROTEST"
+            or (("implicit" in trig.flags or code.type == "COERCE") and not unnamed)
+        ):  # (an arrest "by the state" only when no one else is said to act)
+            source = self._implicit_source(code, location, target)
+        place = location.country if location is not None else None
+        if code.type in ("PROTEST", "MOBILIZE", "CONSULT", "ASSAULT") and source and not target:
+            # a protest is against the government of its place; a show of force, a meeting
+            # or an attack abroad is addressed to the host (the place's country)
+            home = {self.resolver.country_of(a) for a in source}
+            if place and (code.type == "PROTEST" or place not in home):
+                target = [place]
+        if code.type == "ASSAULT" and not source and unnamed:
+            return [], []  # "an earthquake struck", "the fire killed nine": no attacker
+        if (
+            code.type == "ASSAULT"
+            and not source
+            and target
+            and place
+            and place not in {self.resolver.country_of(a) for a in target}
+        ):
+            # victims known, attacker not: attacks on foreigners are coded to the host side
+            # (the PLOVER and PETRARCH gold conventions); on nationals, left open
+            source = [place]
+        if code.type in ("PROTEST", *_DOMESTIC_TYPES) and source and not target:
+            # protest with no addressee, repression with no named victim: the own country
+            target = [c for c in (self.resolver.country_of(a) for a in source[:1]) if c]
+        return source, target
+
+    def _implicit_source(
+        self, code: V.Code, location: Location | None, target: list[str]
+    ) -> list[str]:
+        if location is not None and location.country:
+            return [location.country]
+        if code.type != "PROTEST":
+            for actor in target:
+                country = self.resolver.country_of(actor)
+                if country and not lexicon.is_region_code(country):
+                    return [country]
+        return [self.home] if self.home else []
+
+
+def _crowd_subject(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child.lemma_.lower() in V.CROWD
+    return False
+
+
+def _unnamed_agent(trig: _Trigger) -> bool:
+    """Whether the clause names a doer that is no actor (a thing, a gerund, "people"),
+    rather than leaving the doer out (a passive, a nominal event)."""
+    if trig.kind not in ("verb", "support", "reversal") or _passive(trig.anchor):
+        return False
+    for child in trig.anchor.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return not (
+                child.pos_ == "NOUN" and _noun_frame(child, None, governed=True)
+            )  # "a roadside bombing killed ...": the bombing names an attack
+    return False

@@ -1,0 +1,149 @@
+"""Finding the triggers of a sentence and settling how they combine.
+
+A trigger is a verb or event noun of the lexicon with a frame that fits (see ``frames``).
+Triggers combine: an absorbing verb takes over the act it is about ("threatened to strike"
+is THREATEN with the strike's CAMEO code, "agreed to lift sanctions" an intended
+de-escalation), and the act it absorbed is no event of its own; an obligation reported by a
+speaker ("Russia said Sudan must return a helicopter") is the speaker's REQUEST.  Event
+nouns are found in ``nominals``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.lexicon import verbs as V
+from eventwire.stages.events.frames import (
+    _is_noun,
+    _is_verb,
+    _noun_frame,
+    _noun_rows,
+    _verb_frame,
+)
+from eventwire.stages.events.nominals import _nominal
+from eventwire.stages.events.records import _Trigger
+from eventwire.stages.events.resolve import _ActorResolver
+from eventwire.stages.events.syntax import _lemma, _objects
+
+
+def _find_triggers(resolver: _ActorResolver, sent: Span) -> list[_Trigger]:
+    """The triggers of a sentence: reported obligations first, then the rest in reading order."""
+    verb_frames: dict[int, V.Frame] = {}
+    for tok in sent:
+        if _is_verb(tok):
+            frame = _verb_frame(resolver, tok)
+            if frame is not None:
+                verb_frames[tok.i] = frame
+    consumed: set[int] = set()
+    out: list[_Trigger] = []
+    obligations = [
+        trig
+        for tok in sent
+        if _lemma(tok) in V.SAY_VERBS and tok.pos_ == "VERB"
+        for trig in _obligations(tok, verb_frames, consumed)
+    ]
+    # absorbing verbs take over their infinitive or event-noun object
+    refined: dict[int, tuple[V.Code, Token]] = {}
+    for i, frame in verb_frames.items():
+        assert frame.code is not None
+        if "absorb" in frame.flags:
+            comp = _complement(sent.doc[i], frame)
+            if comp is not None:
+                consumed.add(comp.i)
+                act = _act_of(resolver, comp, verb_frames)
+                if act is not None:
+                    refined[i] = (_absorb(sent.doc[i], frame.code, act), comp)
+    for tok in sent:
+        if tok.i in consumed:
+            continue
+        if tok.i in verb_frames:
+            frame = verb_frames[tok.i]
+            assert frame.code is not None
+            code, comp = refined.get(tok.i, (frame.code, None))
+            toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+            out.append(_Trigger(code, frame.flags, toks, tok, "verb", comp, frame.all_words))
+        elif _is_noun(tok):
+            trig = _nominal(tok, verb_frames, consumed)
+            if trig is not None and trig.anchor.i not in consumed:
+                out.append(trig)  # (not "halt cooperation" inside "warned it would ...")
+    return obligations + out
+
+
+# -- absorbing verbs ---------------------------------------------------------------------------
+
+
+def _complement(verb: Token, frame: V.Frame) -> Token | None:
+    """The act an absorbing verb is about: its infinitive or its event-noun object."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+        if child.dep_ == "advcl" and any(
+            g.dep_ in ("mark", "aux") and g.lower_ in ("for", "to") for g in child.children
+        ):
+            return child
+    if "ccomp" in frame.flags:  # "demanded that the US cancel plans"
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+                return child
+    for obj in _objects(verb, frame.all_words | {"for", "on"}):
+        if _noun_rows(obj):
+            return obj
+    return None
+
+
+def _act_of(
+    resolver: _ActorResolver, comp: Token, verb_frames: dict[int, V.Frame]
+) -> V.Code | None:
+    if comp.i in verb_frames:
+        return verb_frames[comp.i].code
+    if comp.pos_ in ("VERB", "AUX"):
+        frame = _verb_frame(resolver, comp)
+        if frame is None:
+            for obj in _objects(comp):  # "to lift embargoes", "to hold talks"
+                nf = _noun_frame(obj, comp, governed=True)
+                if nf is not None and nf.code is not None:
+                    lemma = _lemma(comp)
+                    if lemma in V.REVERSAL_VERBS:
+                        return V.reversed_code(nf.code)
+                    if lemma in V.LIGHT_VERBS:
+                        return nf.code
+            return None
+        return frame.code
+    nf = _noun_frame(comp, None, governed=True)
+    return nf.code if nf is not None else None
+
+
+def _absorb(verb: Token, base: V.Code, act: V.Code) -> V.Code:
+    if base.type == "REQUEST":
+        return V.requested(base, act)
+    if base.type == "THREATEN":
+        if act.type in V.MATERIAL_CONFLICT:
+            return V.threatened(act)
+        return base
+    if base.type == "REJECT":
+        return V.refused(act) if act.type in V.COOPERATIVE_TYPES else base
+    if base.type == "AGREE":
+        if act.type in V.COOPERATIVE_TYPES:
+            return V.intended(act)
+        if act.type in V.MATERIAL_CONFLICT:
+            return V.threatened(act)  # "pledged to expel": announced coercion
+        return base
+    return base
+
+
+# -- reported obligations: "Russia said Sudan must return a helicopter" -------------------------
+
+
+def _obligations(say: Token, verb_frames: dict[int, V.Frame], consumed: set[int]) -> list[_Trigger]:
+    out = []
+    for clause in say.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in V.OBLIGATION_MODALS for c in clause.children):
+            continue
+        act = verb_frames.get(clause.i)
+        base = V.Code("REQUEST", "100", None, None)
+        code = V.requested(base, act.code) if act is not None and act.code is not None else base
+        consumed.add(clause.i)
+        out.append(_Trigger(code, frozenset({"obligation"}), [say], say, "obligation", clause))
+    return out
