@@ -21,7 +21,7 @@ import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from importlib.util import find_spec
@@ -51,12 +51,11 @@ from eventwire.web.database import Database
 from eventwire.web.params import (
     MAX_PAGE,
     MAX_TEXT,
-    Country,
     Day,
     EventType,
     Limit,
     Offset,
-    QuadClass,
+    event_query,
 )
 
 __all__ = ["MAX_PAGE", "MAX_UPLOAD_BYTES", "TOKEN_ENV", "create_app", "serve"]
@@ -237,57 +236,28 @@ def _api_routes(app: FastAPI, db: Database, token: str | None) -> None:
 
     @app.get("/api/events", response_model=Q.EventPage, responses=ERRORS, tags=["events"])
     def events(
-        actor: Annotated[
-            str | None, Query(max_length=MAX_TEXT, description="an actor id or part of a name")
-        ] = None,
-        country: Country = None,
-        type: EventType = None,
-        quad_class: QuadClass = None,
-        since: Day = None,
-        until: Day = None,
-        include_negated: bool = False,
+        f: Annotated[Q.EventFilter, Depends(event_query)],
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Q.EventPage:
         """Events, newest first. Negated events ("did not attack") only with
         ``include_negated``; hedged ones ("may attack") are included and marked."""
-        f = Q.EventFilter(
-            actor, country, type, quad_class, since, until, include_negated, limit, offset
-        )
         with db.read() as store:
-            return Q.find_events(store, f)
+            return Q.find_events(store, replace(f, limit=limit, offset=offset))
 
     @app.get(
         "/api/events/timeline", response_model=list[Q.DayCount], responses=ERRORS, tags=["events"]
     )
-    def events_timeline(
-        actor: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
-        country: Country = None,
-        type: EventType = None,
-        quad_class: QuadClass = None,
-        since: Day = None,
-        until: Day = None,
-        include_negated: bool = False,
-    ) -> list[Q.DayCount]:
+    def events_timeline(f: Annotated[Q.EventFilter, Depends(event_query)]) -> list[Q.DayCount]:
         """The matching events per day and quad class."""
-        f = Q.EventFilter(actor, country, type, quad_class, since, until, include_negated)
         with db.read() as store:
             return Q.event_timeline(store, f)
 
     @app.get(
         "/api/events/places", response_model=list[Q.EventPlace], responses=ERRORS, tags=["events"]
     )
-    def events_places(
-        actor: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
-        country: Country = None,
-        type: EventType = None,
-        quad_class: QuadClass = None,
-        since: Day = None,
-        until: Day = None,
-        include_negated: bool = False,
-    ) -> list[Q.EventPlace]:
+    def events_places(f: Annotated[Q.EventFilter, Depends(event_query)]) -> list[Q.EventPlace]:
         """The geocoded places of the matching events, the busiest first."""
-        f = Q.EventFilter(actor, country, type, quad_class, since, until, include_negated)
         with db.read() as store:
             return Q.event_places(store, f)
 

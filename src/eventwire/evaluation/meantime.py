@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from eventwire.evaluation.tempeval import GoldTimex  # one gold timex record for both
 from eventwire.model import Entity, RawDocument, Timex
 from eventwire.service import RunReport, process_documents
 from eventwire.settings import Settings
@@ -109,21 +110,6 @@ class GoldMention:
     def scored(self) -> str | None:
         """The scored type (PERSON, ORGANISATION, LOCATION) of a named mention, else None."""
         return TYPES.get(self.type or "") if self.named else None
-
-
-@dataclass(frozen=True, slots=True)
-class GoldTimex:
-    """An annotated TIMEX3 with its offsets into its passage."""
-
-    text: str
-    start: int
-    end: int
-    type: str
-    value: str
-
-    @property
-    def calendar(self) -> bool:
-        return self.type == "DATE" and _CALENDAR.fullmatch(self.value) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,24 @@ Country = Annotated[
 ]
 
 
+Actor = Annotated[
+    str | None, Query(max_length=MAX_TEXT, description="an actor id, a code or part of a name")
+]
+
+
+def event_query(
+    actor: Actor = None,
+    country: Country = None,
+    type: EventType = None,
+    quad_class: QuadClass = None,
+    since: Day = None,
+    until: Day = None,
+    include_negated: bool = False,
+) -> EventFilter:
+    """The event filter of an API request (a FastAPI dependency shared by the event routes)."""
+    return EventFilter(actor, country, type, quad_class, since, until, include_negated)
+
+
 # -- HTML form fields --------------------------------------------------------------------
 def form_text(params: Mapping[str, str], name: str) -> str | None:
     """A text field: None when absent or blank; 422 when over the length limit."""
