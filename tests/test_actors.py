@@ -117,3 +117,10 @@ def test_offsets_point_into_body(resolve: Resolve) -> None:
     body = "\n\n".join(paragraphs)
     for e in idx.entities:
         assert body[e.start : e.end] == e.text
+
+
+def test_role_of_another_country_is_not_the_last_person(resolve: Resolve) -> None:
+    idx = resolve("Putin offered to negotiate with the president of Armenia on Monday.")
+    putin = _actor(idx, "Putin")["id"]
+    linked = [e.text for e in idx.entities if e.actor == putin]
+    assert linked == ["Putin"]

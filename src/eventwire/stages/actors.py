@@ -497,6 +497,11 @@ class _Resolver:
         head = chunk.root
         countries = [(t, lexicon.country_of(t.text) or lexicon.region(t.text)) for t in chunk
                      if t.ent_type_ in ("NORP", "GPE") and t.i < head.i]  # fmt: skip
+        # "the president of Armenia": the country after the role counts as much as before it
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                countries += [(t, lexicon.country_of(t.text)) for t in prep.children
+                              if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "NORP")]  # fmt: skip
         countries = [(t, c) for t, c in countries if c]
         start, end = self._offsets(para, chunk)
         if title is not None or head.lemma_ in COREF_ROLES:
