@@ -112,3 +112,10 @@ def test_events_command_filters_and_hides_negated(tmp_path: Path) -> None:
     record = next(r for r in exported if r["events"])
     shown = runner.invoke(app, ["show", record["id"], "--db", db]).stdout
     assert "events" in shown and record["events"][0]["type"] in shown
+
+
+def test_extract_without_nlp_cleans_only() -> None:
+    result = runner.invoke(app, ["extract", "--no-nlp", str(EXAMPLES / "wire-dump.txt")])
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(r["actors"] == [] and r["events"] == [] for r in records)
+    assert all(r["stages"] == ["segment.v1"] for r in records)

@@ -103,11 +103,14 @@ def _summary(report: RunReport, db: Path) -> None:
 def extract_cmd(
     paths: PathsArg,
     format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
+    nlp: Annotated[
+        bool, typer.Option(help="Run the understanding stages (--no-nlp: clean articles only).")
+    ] = True,
 ) -> None:
     """Print the article records found in the inputs; store nothing."""
     _setup_logging()
     report = RunReport()
-    articles = extract(paths, report=report, on_error=_print_error)
+    articles = extract(paths, settings=Settings(nlp=nlp), report=report, on_error=_print_error)
     if format is ExtractFormat.jsonl:
         for a in articles:
             sys.stdout.write(json.dumps(to_record(a), ensure_ascii=False) + "\n")
@@ -376,4 +379,4 @@ def main() -> None:
         sys.exit(1)
 
 
-__all__ = ["Settings", "app", "main"]
+__all__ = ["app", "main"]
