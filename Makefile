@@ -24,6 +24,7 @@ run: $(STAMP)
 	rm -f eventwire.db eventwire.db-wal eventwire.db-shm
 	$(BIN)/eventwire ingest examples/ --db eventwire.db
 	$(BIN)/eventwire articles --db eventwire.db
+	$(BIN)/eventwire stats --db eventwire.db
 
 test: $(DEVSTAMP) lint types unit
 

@@ -294,6 +294,26 @@ def events_cmd(
     out.print(table)
 
 
+@app.command("stats")
+def stats_cmd(db: DbOption = DEFAULT_DB) -> None:
+    """The store at a glance: counts, agencies, the most active actors."""
+    from eventwire.store.queries import stats
+
+    with _existing_store(db) as store:
+        s = stats(store, top=8)
+    out.print(
+        f"{s.articles} articles ({s.first_day or '?'} to {s.last_day or '?'}), "
+        f"{s.actors} actors, {s.quotes} quotes, {s.events} events "
+        f"(+{s.negated_events} negated, not counted)",
+        highlight=False,
+    )
+    out.print("agencies: " + ", ".join(f"{k} {v}" for k, v in s.agencies.items()), highlight=False)
+    table = Table("most active actor", "country", "sector", "events", "articles")
+    for a in s.most_active:
+        table.add_row(a.name, a.country or "", a.sector or "", str(a.events), str(a.articles))
+    out.print(table)
+
+
 @app.command("export")
 def export_cmd(
     db: DbOption = DEFAULT_DB,

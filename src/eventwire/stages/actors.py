@@ -572,6 +572,8 @@ class _Resolver:
             return
         words = [t.text for t in chunk if t.lower_ not in DETERMINERS]
         name = " ".join(words)
+        if not countries:  # "the army" of the story's country: say whose
+            name = f"{name} ({lexicon.country_name(code) or code})"
         lemma = " ".join(t.lemma_.lower() for t in chunk[:] if t.i >= head.i or t.pos_ == "NOUN")
         key = _slug(f"{code}-{lemma}")
         actor = self.actors.get(key)
