@@ -119,3 +119,13 @@ def test_extract_without_nlp_cleans_only() -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records and all(r["actors"] == [] and r["events"] == [] for r in records)
     assert all(r["stages"] == ["segment.v1"] for r in records)
+
+
+def test_ingest_on_dask_workers_stores_what_a_serial_run_stores(tmp_path: Path) -> None:
+    serial, parallel = str(tmp_path / "s.db"), str(tmp_path / "p.db")
+    assert runner.invoke(app, ["ingest", str(EXAMPLES), "--db", serial]).exit_code == 0
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", parallel, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    dump = [runner.invoke(app, ["export", "--db", db]).stdout for db in (serial, parallel)]
+    assert sorted(dump[0].splitlines()) == sorted(dump[1].splitlines())

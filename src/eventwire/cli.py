@@ -77,11 +77,39 @@ def _setup_logging() -> None:
 
 
 @app.command("ingest")
-def ingest_cmd(paths: PathsArg, db: DbOption = DEFAULT_DB) -> None:
-    """Read, process and store news; what is already stored is skipped."""
+def ingest_cmd(
+    paths: PathsArg,
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[
+        int | None, typer.Option(help="Process on N local Dask worker processes.", min=1)
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Process on a Dask cluster (scheduler address).")
+    ] = None,
+) -> None:
+    """Read, process and store news; what is already stored is skipped.
+
+    With --workers or --scheduler the processing runs on Dask workers, streaming
+    chunks of the inputs; this process stays the one writer of the store.
+    """
     _setup_logging()
     with open_store(db) as store, _progress("ingesting") as tick:
-        report = ingest(paths, store, on_error=_print_error, on_document=tick)
+        if workers or scheduler:
+            from eventwire.scale.dask import ingest_with_workers  # Dask loads only here
+
+            # Dask narrates its cluster's start and shutdown at WARNING; keep errors only.
+            logging.getLogger("distributed").setLevel(logging.ERROR)
+
+            report = ingest_with_workers(
+                paths,
+                store,
+                workers=workers,
+                scheduler=scheduler,
+                on_error=_print_error,
+                on_document=tick,
+            )
+        else:
+            report = ingest(paths, store, on_error=_print_error, on_document=tick)
     _summary(report, db)
     if report.nothing_read:
         raise typer.Exit(1)

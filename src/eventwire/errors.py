@@ -43,6 +43,10 @@ class InputError(EventwireError):
         where = f"{uri}:{line}" if line is not None else uri
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # rebuilt from its parts, so an error crosses process boundaries (Dask workers)
+        return (_rebuild, (type(self), self.uri, self.message, self.line))
+
 
 class EmptyInput(InputError):
     """The input holds no text."""
@@ -62,6 +66,10 @@ class MalformedInput(InputError):
 
 class NoArticle(InputError):
     """The input parsed but held no article text."""
+
+
+def _rebuild(cls: type[InputError], uri: str, message: str, line: int | None) -> InputError:
+    return cls(uri, message, line=line)
 
 
 class StoreError(EventwireError):

@@ -20,7 +20,7 @@ from eventwire.stages import default_stages
 from eventwire.stages.articles import build_articles
 from eventwire.store.base import Store
 
-__all__ = ["RunReport", "extract", "ingest", "process_documents"]
+__all__ = ["ErrorHook", "ProgressHook", "RunReport", "extract", "ingest", "process_documents"]
 
 ErrorHook = Callable[[InputError], None]
 ProgressHook = Callable[[str], None]

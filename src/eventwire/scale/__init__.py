@@ -1,0 +1,1 @@
+"""Scale out: the same pipeline mapped over a corpus by a cluster (:mod:`eventwire.scale.dask`)."""
