@@ -25,7 +25,7 @@ from eventwire.readers.html import read_html
 from eventwire.readers.jsonl import read_jsonl
 from eventwire.settings import Settings
 
-__all__ = ["read", "sniff"]
+__all__ = ["inputs", "read", "read_stream", "sniff"]
 
 _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _HTML = re.compile(rb"<(!doctype html|html|head|body|article|p|div)[\s>]", re.IGNORECASE)
@@ -61,25 +61,36 @@ def _files(path: Path) -> Iterator[Path]:
         yield path
 
 
-def read(
-    paths: Iterable[str], settings: Settings | None = None
-) -> Iterator[RawDocument | InputError]:
-    """Every document in ``paths`` (files, folders searched recursively, ``-`` for stdin)."""
-    settings = settings or Settings()
+def inputs(paths: Iterable[str]) -> Iterator[Path | InputError | None]:
+    """The files ``paths`` name, folders walked recursively; ``None`` stands for stdin
+    (``-``), an error for a path that does not exist."""
     for name in paths:
         if name == "-":
-            yield from read_stream(sys.stdin.buffer, "<stdin>", settings)
+            yield None
             continue
         path = Path(name)
         if not path.exists():
             yield InputError(name, "no such file or folder")
             continue
-        for file in _files(path):
+        yield from _files(path)
+
+
+def read(
+    paths: Iterable[str], settings: Settings | None = None
+) -> Iterator[RawDocument | InputError]:
+    """Every document in ``paths`` (files, folders searched recursively, ``-`` for stdin)."""
+    settings = settings or Settings()
+    for item in inputs(paths):
+        if item is None:
+            yield from read_stream(sys.stdin.buffer, "<stdin>", settings)
+        elif isinstance(item, InputError):
+            yield item
+        else:
             try:
-                with file.open("rb") as fh:
-                    yield from read_stream(fh, str(file), settings)
+                with item.open("rb") as fh:
+                    yield from read_stream(fh, str(item), settings)
             except OSError as err:
-                yield InputError(str(file), f"cannot read: {err.strerror or err}")
+                yield InputError(str(item), f"cannot read: {err.strerror or err}")
 
 
 def read_stream(fh: BinaryIO, uri: str, settings: Settings) -> Iterator[RawDocument | InputError]:

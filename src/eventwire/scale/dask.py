@@ -46,7 +46,7 @@ from eventwire import errors
 from eventwire.errors import InputError
 from eventwire.model import Article, RawDocument, from_record, to_record
 from eventwire.pipeline import Pipeline
-from eventwire.readers import _files, _lines, read_stream, sniff
+from eventwire.readers import _lines, inputs, read_stream, sniff
 from eventwire.readers.decode import looks_binary
 from eventwire.readers.jsonl import read_jsonl
 from eventwire.service import ErrorHook, ProgressHook, RunReport, process_documents
@@ -260,21 +260,18 @@ def _chunks(
 ) -> Generator[_Chunk | InputError, None, None]:
     """The chunks of ``paths``, lazily, in the order ``readers.read`` reads them."""
     chunk_lines = max(1, chunk_lines)
-    for name in paths:
-        if name == "-":
+    for item in inputs(paths):
+        if item is None:
             if not stdin:
                 raise ValueError("extract_bag reads files and folders, not stdin ('-')")
             yield from _stream_chunks(sys.stdin.buffer, "<stdin>", settings, chunk_lines)
-            continue
-        path = Path(name)
-        if not path.exists():
-            yield InputError(name, "no such file or folder")
-            continue
-        for file in _files(path):
+        elif isinstance(item, InputError):
+            yield item
+        else:
             try:
-                yield from _file_chunks(file, settings, chunk_lines)
+                yield from _file_chunks(item, settings, chunk_lines)
             except OSError as err:
-                yield InputError(str(file), f"cannot read: {err.strerror or err}")
+                yield InputError(str(item), f"cannot read: {err.strerror or err}")
 
 
 def _head(fh: BinaryIO) -> bytes:
