@@ -15,9 +15,9 @@ from .conftest import EXAMPLES, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```(sh|python)\n(.*?)```", README, re.DOTALL)
-# Commands a test cannot run as written: a server, stdin from a file we do not have, a
-# placeholder id, inputs outside the project.
-SKIP = re.compile(r"eventwire serve|^cat |1a2b3c|\.\./shared|EVENTWIRE_TOKEN")
+# Commands a test cannot run as written: a server, a cluster, stdin from a file we do not
+# have, a placeholder id, inputs outside the project.
+SKIP = re.compile(r"eventwire serve|--scheduler|^cat |1a2b3c|\.\./shared|EVENTWIRE_TOKEN")
 
 
 def _commands() -> list[str]:
