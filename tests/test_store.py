@@ -108,3 +108,23 @@ def test_find_search_filters(tmp_path: Path) -> None:
         assert store.find(ArticleQuery(q='") OR body MATCH ("', limit=5)) == []
         dated = store.find(ArticleQuery(since="2026-03-05", limit=100))
         assert dated and all((r.published or "") >= "2026-03-05" for r in dated)
+
+
+def test_replace_updates_changed_records_only(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    with open_store(tmp_path / "r.db") as store:
+        first = ingest([str(EXAMPLES)], store)
+        same = ingest([str(EXAMPLES)], store, replace=True)
+        assert (same.added, same.replaced, same.skipped) == (0, 0, first.added)
+        old = next(store.all_articles())
+        changed = replace(old, stages=(*old.stages, "newstage.v2"), actors=old.actors[:1])
+        result = store.put_all([changed], replace=True)
+        assert (result.added, result.replaced, result.skipped) == (0, 1, 0)
+        assert store.get(old.id) == changed
+        assert store.count() == first.added
+        actors = store.execute("SELECT count(*) FROM actors WHERE article_id = ?", (old.id,))
+        assert actors[0][0] == 1  # the index tables follow the new record
+        word = old.body.split()[3].strip(".,\"'")
+        hits = [r.id for r in store.find(ArticleQuery(q=word, limit=100))]
+        assert hits.count(old.id) == 1  # full-text search too, once

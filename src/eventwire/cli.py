@@ -86,6 +86,10 @@ def ingest_cmd(
     scheduler: Annotated[
         str | None, typer.Option(help="Process on a Dask cluster (scheduler address).")
     ] = None,
+    reprocess: Annotated[
+        bool,
+        typer.Option(help="Replace stored articles whose records the pipeline now finds changed."),
+    ] = False,
 ) -> None:
     """Read, process and store news; what is already stored is skipped.
 
@@ -93,6 +97,9 @@ def ingest_cmd(
     chunks of the inputs; this process stays the one writer of the store.
     """
     _setup_logging()
+    if reprocess and (workers or scheduler):
+        err.print("error: --reprocess runs in this process; leave out --workers/--scheduler")
+        raise typer.Exit(2)
     with open_store(db) as store, _progress("ingesting") as tick:
         if workers or scheduler:
             from eventwire.scale.dask import ingest_with_workers  # Dask loads only here
@@ -109,7 +116,9 @@ def ingest_cmd(
                 on_document=tick,
             )
         else:
-            report = ingest(paths, store, on_error=_print_error, on_document=tick)
+            report = ingest(
+                paths, store, on_error=_print_error, on_document=tick, replace=reprocess
+            )
     _summary(report, db)
     if report.nothing_read:
         raise typer.Exit(1)
@@ -120,9 +129,11 @@ def _summary(report: RunReport, db: Path) -> None:
         f"{report.documents} input document(s), {report.articles} article(s): "
         f"{report.added} new, {report.skipped} already stored"
     )
+    if report.replaced:
+        msg += f", {report.replaced} replaced"
     if report.errors:
         msg += f", {len(report.errors)} input error(s)"
-    if report.articles and not report.added:
+    if report.articles and not report.added and not report.replaced:
         msg += " (nothing new)"
     err.print(f"{msg} -> {db}", highlight=False)
 

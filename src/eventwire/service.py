@@ -34,6 +34,7 @@ class RunReport:
     articles: int = 0
     added: int = 0
     skipped: int = 0
+    replaced: int = 0
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -110,8 +111,10 @@ def ingest(
     settings: Settings | None = None,
     on_error: ErrorHook | None = None,
     on_document: ProgressHook | None = None,
+    replace: bool = False,
 ) -> RunReport:
-    """Process ``paths`` and store the articles; already-stored articles are skipped.
+    """Process ``paths`` and store the articles; already-stored articles are skipped
+    (or, with ``replace``, replaced when what the pipeline finds in them has changed).
 
     Articles are written a batch at a time, each batch in one transaction, so a
     failure mid-run loses nothing already stored and leaves no half-written article.
@@ -124,14 +127,15 @@ def ingest(
     ):
         pending.append(article)
         if len(pending) >= settings.batch_size:
-            _store(store, pending, report)
+            _store(store, pending, report, replace)
             pending = []
     if pending:
-        _store(store, pending, report)
+        _store(store, pending, report, replace)
     return report
 
 
-def _store(store: Store, articles: list[Article], report: RunReport) -> None:
-    result = store.put_all(articles)
+def _store(store: Store, articles: list[Article], report: RunReport, replace: bool) -> None:
+    result = store.put_all(articles, replace=replace)
     report.added += result.added
     report.skipped += result.skipped
+    report.replaced += result.replaced

@@ -13,10 +13,12 @@ __all__ = ["ActorSummary", "ArticleQuery", "ArticleSummary", "PutResult", "Quote
 
 @dataclass(frozen=True, slots=True)
 class PutResult:
-    """What a write did: articles added, and articles already there (same content hash)."""
+    """What a write did: articles added, articles already there as they are (same content
+    hash, same record), and articles whose stored record was replaced by a new one."""
 
     added: int = 0
     skipped: int = 0
+    replaced: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,7 @@ class QuoteRow:
 class Store(Protocol):
     """Where articles live. All writes go through ``put_all``; it is idempotent."""
 
-    def put_all(self, articles: Iterable[Article]) -> PutResult: ...
+    def put_all(self, articles: Iterable[Article], *, replace: bool = False) -> PutResult: ...
 
     def get(self, article_id: str) -> Article | None: ...
 

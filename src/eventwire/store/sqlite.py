@@ -73,13 +73,21 @@ class SQLiteStore:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     # -- writes ---------------------------------------------------------------------
-    def put_all(self, articles: Iterable[Article]) -> PutResult:
-        """Store new articles in one transaction; articles already stored are skipped."""
-        added = skipped = 0
+    def put_all(self, articles: Iterable[Article], *, replace: bool = False) -> PutResult:
+        """Store new articles in one transaction; articles already stored are skipped.
+
+        With ``replace`` (after a pipeline upgrade), a stored article whose record differs
+        from the new one, its source aside, is replaced with everything found in it.
+        """
+        added = skipped = replaced = 0
         try:
             self._db.execute("BEGIN IMMEDIATE")
             for article in articles:
-                if self._insert(article):
+                if replace and self._stale(article):
+                    self._db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+                    self._insert(article)
+                    replaced += 1
+                elif self._insert(article):
                     added += 1
                 else:
                     skipped += 1
@@ -88,7 +96,18 @@ class SQLiteStore:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
-        return PutResult(added=added, skipped=skipped)
+        return PutResult(added=added, skipped=skipped, replaced=replaced)
+
+    def _stale(self, a: Article) -> bool:
+        """True when ``a`` is stored with a different record (its source aside)."""
+        row = self._db.execute("SELECT record FROM articles WHERE id = ?", (a.id,)).fetchone()
+        if row is None:
+            return False
+        stored = json.loads(row[0])
+        new = to_record(a)
+        stored.pop("source", None)
+        new.pop("source", None)
+        return bool(stored != new)
 
     def _insert(self, a: Article) -> bool:
         record = to_record(a)
