@@ -14,8 +14,8 @@ from lxml import html as lxml_html
 
 from eventwire.errors import MalformedInput, NoArticle
 from eventwire.model import Image, RawDocument
+from eventwire.stages.clean import caption_image
 from eventwire.stages.credits import split_credit
-from eventwire.stages.dates import find_dates
 
 __all__ = ["html_to_text", "read_html"]
 
@@ -34,8 +34,7 @@ def _figures(tree: lxml_html.HtmlElement) -> tuple[Image, ...]:
             continue
         split = split_credit(text)
         caption, credit = split if split else (text, None)
-        dates = find_dates(caption)
-        images.append(Image(caption, credit, dates[-1].isoformat() if dates else None))
+        images.append(caption_image(caption, credit))
     return tuple(images)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -387,8 +387,6 @@ class _Resolver:
         for tok in desc:
             if tok.ent_type_ in ("GPE", "NORP"):
                 country = country or lexicon.country_of(tok.text)
-            if possessor is not None and tok.i >= desc.start:
-                pass
         if possessor is not None:
             country = possessor.country or country
         if actor.country is None and country:
@@ -584,15 +582,3 @@ class _Resolver:
         else:
             actor.aliases.add(name)
         self.entities.append(Entity(chunk.text, "NOM", start, end, key))
-
-    def by_key(self, key: str) -> _Actor | None:
-        return self.actors.get(key)
-
-
-def actor_ids(index: ActorIndex, spans: Iterable[tuple[int, int]]) -> list[str]:
-    """Actor ids mentioned in any of ``spans`` (body offsets)."""
-    out: dict[str, None] = {}
-    for s, e in spans:
-        for a in index.in_span(s, e):
-            out.setdefault(a, None)
-    return list(out)

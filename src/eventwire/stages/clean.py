@@ -30,7 +30,7 @@ from eventwire.stages.segment import (
     is_noise,
 )
 
-__all__ = ["Paragraph", "Parts", "Placement", "clean_block"]
+__all__ = ["Paragraph", "Parts", "Placement", "caption_image", "clean_block"]
 
 # A subheading is short: wire-service section heads run two to eight words.
 MAX_SUBHEADING_WORDS = 10
@@ -61,7 +61,6 @@ class Parts:
     headline: str | None = None
     byline: str | None = None
     dateline: str | None = None
-    dateline_agency: str | None = None
     images: list[Image] = field(default_factory=list)
     subheadings: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -72,7 +71,8 @@ class Parts:
     image_is_file: list[bool] = field(default_factory=list)
 
 
-def _caption_image(caption: str, credit: str | None) -> Image:
+def caption_image(caption: str, credit: str | None) -> Image:
+    """An image from its caption and credit, dated by the last full date the caption names."""
     dates = find_dates(caption)
     return Image(caption=caption, credit=credit, date=dates[-1].isoformat() if dates else None)
 
@@ -141,7 +141,7 @@ def clean_block(
             seen_captions.add(key)
             if split is not None:
                 caption, credit = split
-                parts.images.append(_caption_image(caption, credit))
+                parts.images.append(caption_image(caption, credit))
                 parts.image_is_file.append("file" in credit.lower())
                 place(i, "image")
             elif parts.images and parts.images[-1].credit is None:
@@ -172,7 +172,7 @@ def clean_block(
             if _repeated_later(block, i):
                 # A caption without a credit, printed twice above the story.
                 seen_captions.add(text)
-                parts.images.append(_caption_image(text, None))
+                parts.images.append(caption_image(text, None))
                 parts.image_is_file.append(False)
                 place(i, "image")
                 continue
@@ -187,7 +187,6 @@ def clean_block(
             m = DATELINE.match(text)
             if m and (m["place"] or m["agency"]):
                 parts.dateline = m["dateline"].strip()
-                parts.dateline_agency = m["agency"]
         seen_paragraphs.add(text)
         roles[i] = "body"
         parts.paragraphs.append(Paragraph(text, line.start, line.end))

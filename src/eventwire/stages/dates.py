@@ -12,9 +12,9 @@ path; dateparser's ``search_dates`` is slow and finds dates in words like "May".
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
-__all__ = ["MONTHS", "WEEKDAYS", "find_dates", "first_weekday", "shift_to_weekday"]
+__all__ = ["MONTHS", "WEEKDAYS", "find_dates", "first_weekday"]
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -56,11 +56,3 @@ def first_weekday(text: str) -> int | None:
     """The weekday (0 = Monday) first named in ``text`` as a capitalised word, if any."""
     m = _WEEKDAY.search(text)
     return WEEKDAYS.index(m[1].lower()) if m else None
-
-
-def shift_to_weekday(day: date, weekday: int, *, forward_only: bool) -> date:
-    """The date with ``weekday`` nearest to ``day``: on or after it, or within three days."""
-    ahead = (weekday - day.weekday()) % 7
-    if forward_only or ahead <= 3:
-        return day + timedelta(days=ahead)
-    return day - timedelta(days=7 - ahead)

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from eventwire.stages.dates import first_weekday, shift_to_weekday
+from eventwire.stages._dates import nearest_weekday
+from eventwire.stages.dates import first_weekday
 
 __all__ = ["DateEvidence", "resolve_published"]
 
@@ -42,7 +43,7 @@ def _own(ev: DateEvidence) -> tuple[date, str] | None:
         photo = max(ev.caption_dates)
         if weekday is None:
             return photo, "caption-date"
-        moved = shift_to_weekday(photo, weekday, forward_only=True)
+        moved = date.fromisoformat(nearest_weekday(photo, weekday, lean="future"))
         if (moved - photo).days <= MAX_PHOTO_LAG_DAYS:
             return moved, "caption-date+weekday" if moved != photo else "caption-date"
     return None
@@ -65,8 +66,7 @@ def resolve_published(stories: Sequence[DateEvidence]) -> list[tuple[str | None,
         if weekday is None:
             out.append((neighbour.isoformat(), "neighbour"))
         else:
-            moved = shift_to_weekday(neighbour, weekday, forward_only=False)
-            out.append((moved.isoformat(), "neighbour+weekday"))
+            out.append((nearest_weekday(neighbour, weekday), "neighbour+weekday"))
     return out
 
 
