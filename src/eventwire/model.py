@@ -30,6 +30,7 @@ __all__ = [
     "SourceRef",
     "Timex",
     "article_id",
+    "date_precision",
     "from_record",
     "to_record",
 ]
@@ -140,6 +141,7 @@ class Event:
     intensity: float | None = None
     date: str | None = None
     date_basis: str | None = None
+    date_precision: str | None = None
     location: Location | None = None
     negated: bool = False
     hedged: bool = False
@@ -200,6 +202,26 @@ class Article:
 
 _SPACE = re.compile(r"\s+")
 
+_PRECISIONS = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), "day"),
+    (re.compile(r"\d{4}-W\d{2}"), "week"),
+    (re.compile(r"\d{4}-\d{2}"), "month"),
+    (re.compile(r"\d{4}"), "year"),
+)
+
+
+def date_precision(value: str | None) -> str | None:
+    """How much of the calendar a date value names: ``day``, ``week``, ``month`` or ``year``.
+
+    >>> date_precision("2026-02"), date_precision("2025-W36"), date_precision(None)
+    ('month', 'week', None)
+    """
+    if value:
+        for pattern, precision in _PRECISIONS:
+            if pattern.fullmatch(value):
+                return precision
+    return None
+
 
 def article_id(headline: str | None, body: str) -> str:
     """A stable content hash: the same headline and body give the same id, whatever the input."""
@@ -229,6 +251,7 @@ def _event(d: dict[str, Any]) -> Event:
             "target": tuple(d.get("target") or ()),
             "location": Location(**loc) if loc else None,
             "mentions": tuple(tuple(m) for m in d.get("mentions") or ()),
+            "date_precision": d.get("date_precision") or date_precision(d.get("date")),
         }
     )
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from eventwire import lexicon
 from eventwire.lexicon import verbs as V
-from eventwire.model import Actor, Article, Event
+from eventwire.model import Actor, Article, Event, date_precision
 from eventwire.stages.events.records import CODER, _Mention
 
 
@@ -82,6 +82,7 @@ def _event(m: _Mention, article: Article) -> Event:
         intensity=V.intensity(m.code.cameo),
         date=m.date,
         date_basis=m.basis,
+        date_precision=date_precision(m.date),
         location=m.location,
         negated=m.negated,
         hedged=m.hedged,
