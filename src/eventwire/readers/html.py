@@ -1,12 +1,34 @@
-"""HTML pages: trafilatura finds the main text, title and date; figures keep their captions.
+"""HTML pages: trafilatura finds the main text; the page's own markup settles the rest.
 
-trafilatura drops ``<figcaption>`` text from the main text (rightly: a caption is not
-body), so the captions and their credits are read from the page's figures here.
+trafilatura reads the body well but takes the headline from ``<title>``/``og:title`` (with the
+site's name on it: " - Autoblog", " | CNN"), the date the page was first indexed as often as the
+one it shows, and the first "author-ish" element as the byline. A reader of the page sees
+something else: the ``<h1>`` over the story, the date printed under it, the names in its byline.
+So the reader collects what the page states about itself (JSON-LD ``Article`` objects,
+``<meta>`` properties, ``<h1>``/``<time>`` elements) and reconciles the candidates:
+
+- **headline**: the ``<h1>`` that agrees with the page's declared titles (og:title, JSON-LD
+  headline, ``<title>``); without one, the declared title with the site's name cut off.
+- **date**: the article's declared publication date (JSON-LD, then ``<meta>``, then ``<time>``),
+  read as the day the page states it in its own zone; trafilatura's date only when none.
+- **byline**: the names of the article's JSON-LD or ``<meta>`` authors, or of its byline
+  element, never the site's or publisher's name.
+- **subheadings**: the ``<h2>``/``<h3>`` lines inside the text trafilatura kept; they leave the
+  body for the document's ``subheadings``.
+
+trafilatura drops ``<figcaption>`` text from the main text (rightly: a caption is not body), so
+the captions and their credits are read from the page's figures here.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urlparse
 
 import trafilatura
 from lxml import etree
@@ -14,13 +36,317 @@ from lxml import html as lxml_html
 
 from eventwire.errors import MalformedInput, NoArticle
 from eventwire.model import Image, RawDocument
+from eventwire.readers.dates import normalise_date
 from eventwire.stages.clean import caption_image
 from eventwire.stages.credits import split_credit
 
 __all__ = ["html_to_text", "read_html"]
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 MIN_ARTICLE_WORDS = 5
+
+# schema.org types of a news or blog article (https://schema.org/Article and its subtypes).
+_ARTICLE_TYPES = re.compile(r"article|posting|report|review|webpage|newsarticle", re.IGNORECASE)
+# How a <title> or og:title joins the headline and the site's name: "Headline | CNN".
+_TITLE_SEP = re.compile(r"\s+(?:[|–—:·•»]|-{1,2}|::)\s+")
+# Meta names of a publication date, most specific first (Open Graph article, Dublin Core,
+# Parse.ly, Sailthru and the bare names CMSs write).
+_PUBLISHED_META = (
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "parsely-pub-date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "sailthru.date",
+    "date",
+)
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "dc.creator",
+)
+# A byline element: class, id or itemprop naming the author (the forms trafilatura also reads).
+_BYLINE_ATTR = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
+# Words that never stand in an author's name: a byline element's other furniture.
+_NOT_A_NAME = re.compile(
+    r"\d|@|https?:|\b(?:updated?|published|posted|sponsored|jan(?:uary)?|feb(?:ruary)?|"
+    r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|follow|share|email|more|about|min read)\b",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"^\s*(?:(?:written|posted|words|reporting)\s+)?by\b[:\s]*", re.IGNORECASE)
+_NAME_SEP = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.IGNORECASE)
+# A credential after a name ("Lauren Manaker MS, RDN, LD", "Jane Roe, Ph.D."): not a name.
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MS|RDN|LD)$")
+
+
+def _text(el: Any) -> str:
+    return _SPACE.sub(" ", el.text_content()).strip()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _same_words(a: str, b: str) -> bool:
+    return _words(a) == _words(b)
+
+
+@dataclass(slots=True)
+class _Page:
+    """What a page declares about its article, before reconciling."""
+
+    h1: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    meta_authors: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+
+
+def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object of the page, ``@graph`` members and list items included."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content() or "null", strict=False)
+        except ValueError:
+            continue  # a broken block is the site's bug; the rest of the page still counts
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+
+
+def _types(obj: dict[str, Any]) -> str:
+    kind = obj.get("@type")
+    return " ".join(kind) if isinstance(kind, list) else str(kind or "")
+
+
+def _names(value: Any, *, people_only: bool) -> list[str]:
+    """Names in a JSON-LD ``author``: a string, a Person, or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v, people_only=people_only)]
+    if isinstance(value, dict):
+        if people_only and "organization" in _types(value).casefold():
+            return []
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    return []
+
+
+def _read_page(tree: Any) -> _Page:
+    page = _Page()
+    page.h1 = [t for t in (_text(h) for h in tree.iter("h1")) if t]
+    meta: dict[str, list[str]] = {}
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").casefold()
+        content = (m.get("content") or "").strip()
+        if key and content:
+            meta.setdefault(key, []).append(content)
+    for obj in _json_ld(tree):
+        kind = _types(obj)
+        if not _ARTICLE_TYPES.search(kind):
+            continue
+        is_article = "webpage" not in kind.casefold()
+        for key in ("headline", "name") if is_article else ("headline",):
+            if isinstance(obj.get(key), str):
+                page.titles.append(obj[key])
+                break
+        if is_article and isinstance(obj.get("datePublished"), str):
+            page.published.append(obj["datePublished"])
+        if is_article:
+            page.authors.extend(_names(obj.get("author"), people_only=True))
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            page.sites.append(publisher["name"])
+    for key in ("og:title", "twitter:title"):
+        page.titles.extend(meta.get(key, []))
+    page.titles.extend(_text(t) for t in tree.iter("title"))
+    for key in ("og:site_name", "application-name", "publisher", "dc.publisher"):
+        page.sites.extend(meta.get(key, []))
+    for key in _PUBLISHED_META:
+        page.published.extend(meta.get(key, []))
+    for key in _AUTHOR_META:
+        page.meta_authors.extend(v for v in meta.get(key, []) if not v.startswith("http"))
+    for t in tree.iter("time"):
+        value = t.get("datetime")
+        if value:
+            page.times.append(value)
+    for el in tree.xpath("//*[@class or @id or @itemprop or @rel]"):
+        attrs = " ".join(el.get(a) or "" for a in ("class", "id", "itemprop", "rel"))
+        if el.tag in ("a", "span", "div", "p", "address") and _BYLINE_ATTR.search(attrs):
+            text = _text(el)
+            if 2 < len(text) < 120:
+                page.bylines.append(text)
+    return page
+
+
+def _site_names(page: _Page, url: str | None) -> list[str]:
+    """The names the site goes by: declared ones and the host ("tennis.com", "tennis")."""
+    names = [s for s in page.sites if s.strip()]
+    if url:
+        host = urlparse(url).hostname or ""
+        host = host.removeprefix("www.")
+        if host:
+            names += [host, host.split(".")[0]]
+    return names
+
+
+def _strip_site(title: str, sites: Sequence[str]) -> str:
+    """``title`` without a leading or trailing part that is one of ``sites`` ("X | CNN")."""
+    parts = _TITLE_SEP.split(title)
+    if len(parts) < 2:
+        return title
+    site_words = [_words(s) for s in sites]
+
+    def is_site(part: str) -> bool:
+        w = _words(part)
+        return bool(w) and any(w == s or (len(w) <= 3 and w == s[: len(w)]) for s in site_words)
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    # Rejoin with the separators as they were written.
+    kept = " ".join(parts)
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end] if 0 <= start < end else kept
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(_words(a)), set(_words(b))
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def _headline(page: _Page, sites: Sequence[str], fallback: str | None) -> str | None:
+    declared = [t for t in page.titles if t.strip()] + ([fallback] if fallback else [])
+    # An <h1> is the headline when the page's declared titles say so; a logo or section
+    # label in an <h1> ("TopSpeed", "Football") shares no words with them.
+    best: tuple[float, int] | None = None
+    for i, h in enumerate(page.h1):
+        score = max((_overlap(h, t) for t in declared), default=0.0)
+        if score >= 0.5 and (best is None or score > best[0] + 1e-9):
+            best = (score, i)
+    if best is not None:
+        h1 = page.h1[best[1]]
+        # A kicker run into the <h1> ("News Feat Pictures to ..."): the declared title is
+        # the <h1> less one or two leading words.
+        for t in declared:
+            tail = _words(t)
+            extra = len(_words(h1)) - len(tail)
+            if tail and 0 < extra <= 2 and _words(h1)[extra:] == tail:
+                return _strip_site(t, sites)
+        return h1
+    for t in declared:
+        stripped = _strip_site(t, sites)
+        if stripped:
+            return stripped
+    return None
+
+
+def _day(value: str) -> str | None:
+    """The day a stated timestamp names, in the zone it is written in."""
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if match:
+        return normalise_date(match.group(0))
+    return normalise_date(value)
+
+
+_SAME_MOMENT = timedelta(minutes=1)
+
+
+def _utc(value: str) -> bool:
+    return bool(re.search(r"(?:Z|[+-]00:?00)$", value.strip()))
+
+
+def _published(page: _Page, fallback: str | None) -> str | None:
+    stated = [v for v in page.published if _day(v)]
+    if stated:
+        first = stated[0]
+        # A UTC stamp names the UTC day; the page's own <time> or another stamp with the
+        # site's zone for the same moment names the day its readers see.
+        if _utc(first):
+            moment = _instant(first)
+            for other in page.published + page.times:
+                when = _instant(other)
+                if (
+                    when
+                    and moment
+                    and not _utc(other)
+                    and abs((when - moment).total_seconds()) < 60
+                ):
+                    return _day(other)
+        return _day(first)
+    for t in page.times:
+        if _day(t):
+            return _day(t)
+    return _day(fallback) if fallback else None
+
+
+def _instant(value: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else None
+
+
+def _clean_names(raw: Sequence[str], sites: Sequence[str]) -> list[str]:
+    """Person names from author strings: "By" and credentials cut, site names dropped."""
+    site_words = [_words(s) for s in sites if _words(s)]
+    names: list[str] = []
+    for text in raw:
+        for part in _NAME_SEP.split(_BY.sub("", _SPACE.sub(" ", text).strip())):
+            part = _BY.sub("", part).strip(" .,:;-–—")
+            if not part or _CREDENTIAL.match(part) or _NOT_A_NAME.search(part):
+                continue
+            w = _words(part)
+            if not w or len(w) > 5 or any(w == s or s[: len(w)] == w for s in site_words):
+                continue
+            if any(w == s[-len(w) :] for s in site_words if len(s) > len(w)):
+                continue
+            if all(_words(n) != w for n in names):
+                names.append(part)
+    return names
+
+
+def _byline(page: _Page, sites: Sequence[str], fallback: str | None) -> str | None:
+    for source in (page.authors, page.meta_authors, page.bylines[:3]):
+        names = _clean_names(source, sites)
+        if names:
+            return ", ".join(names)
+    names = _clean_names([fallback], sites) if fallback else []
+    return ", ".join(names) if names else None
+
+
+def _subheadings(tree: Any, body: str) -> list[str]:
+    """The ``<h2>``/``<h3>`` texts of the page that trafilatura kept as lines of the body."""
+    lines = {line.strip() for line in body.split("\n") if line.strip()}
+    heads = [_text(h) for h in tree.iter("h2", "h3")]
+    return [h for h in dict.fromkeys(heads) if h in lines]
 
 
 def _figures(tree: lxml_html.HtmlElement) -> tuple[Image, ...]:
@@ -53,18 +379,28 @@ def read_html(
     # A page whose "main text" is a few words is navigation ("Home"), not an article.
     if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise NoArticle(uri, "HTML page with no article text")
-    title = getattr(extracted, "title", None)
-    published = getattr(extracted, "date", None)
+    page = _read_page(tree)
+    page_url = url or getattr(extracted, "url", None)
+    sites = _site_names(page, page_url)
+    trafilatura_site = getattr(extracted, "sitename", None)
+    if trafilatura_site:
+        sites.append(trafilatura_site)
+    title = _headline(page, sites, getattr(extracted, "title", None))
+    subheadings = _subheadings(tree, body)
+    if subheadings:
+        heads = set(subheadings)
+        body = "\n".join(line for line in body.split("\n") if line.strip() not in heads)
     return RawDocument(
         uri=uri,
         text=body,
         kind="article",
         id=doc_id,
-        url=url or getattr(extracted, "url", None),
+        url=page_url,
         title=title,
-        published=published[:10] if published else None,
-        byline=getattr(extracted, "author", None),
+        published=_published(page, getattr(extracted, "date", None)),
+        byline=_byline(page, sites, getattr(extracted, "author", None)),
         images=_figures(tree),
+        subheadings=tuple(subheadings),
     )
 
 
