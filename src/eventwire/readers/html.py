@@ -39,6 +39,7 @@ from eventwire.model import Image, RawDocument
 from eventwire.readers.dates import normalise_date
 from eventwire.stages.clean import caption_image
 from eventwire.stages.credits import split_credit
+from eventwire.stages.dates import find_dates
 
 __all__ = ["html_to_text", "read_html"]
 
@@ -112,6 +113,7 @@ class _Page:
     meta_authors: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
 
 
 def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
@@ -189,6 +191,11 @@ def _read_page(tree: Any) -> _Page:
         value = t.get("datetime")
         if value:
             page.times.append(value)
+        # The date printed in a <time> is the one the page shows its readers, in their zone
+        # ("Dec. 21, 2023 11:00 pm EST" over a UTC datetime of the 22nd).
+        dates = find_dates(_text(t))
+        if dates:
+            page.shown.append(dates[0].isoformat())
     for el in tree.xpath("//*[@class or @id or @itemprop or @rel]"):
         attrs = " ".join(el.get(a) or "" for a in ("class", "id", "itemprop", "rel"))
         if el.tag in ("a", "span", "div", "p", "address") and _BYLINE_ATTR.search(attrs):
@@ -276,13 +283,51 @@ def _day(value: str) -> str | None:
 
 
 _SAME_MOMENT = timedelta(minutes=1)
+# The stretch under a headline where a page prints its date: text nodes, and a dateline's size.
+_HEADER_NODES = 60
+_MAX_DATELINE_CHARS = 60
 
 
 def _utc(value: str) -> bool:
     return bool(re.search(r"(?:Z|[+-]00:?00)$", value.strip()))
 
 
-def _published(page: _Page, fallback: str | None) -> str | None:
+def _printed_date(tree: Any, headline: str | None, body: str) -> str | None:
+    """The date printed between the headline's ``<h1>`` and the body ("Updated on December
+    14, 2023", "Published 8:00 PM EST, Tue December 19, 2023"): the one the page shows its
+    readers, in their zone. Where it prints two (published, then updated), the later one."""
+    if not headline:
+        return None
+    h1 = next((h for h in tree.iter("h1") if _same_words(_text(h), headline)), None)
+    if h1 is None:
+        return None
+    first_line = next((ln.strip() for ln in body.split("\n") if len(ln.strip()) > 40), "")
+    found: list[str] = []
+    for n, node in enumerate(h1.xpath("following::text()")):
+        text = _SPACE.sub(" ", str(node)).strip()
+        if n > _HEADER_NODES or (len(text) > 40 and first_line.startswith(text[:40])):
+            break
+        # A dateline is short and no sentence; a caption's date is the photo's, not the page's.
+        if len(text) > _MAX_DATELINE_CHARS or text.endswith(".") or _in_figure(node):
+            continue
+        # Some sites print the month in capitals ("NOV 6, 2023 8:41 am PST").
+        dates = find_dates(text) or find_dates(text.title())
+        found.extend(d.isoformat() for d in dates)
+    return max(found) if found else None
+
+
+def _in_figure(node: Any) -> bool:
+    parent = node.getparent()
+    return parent is not None and bool(
+        parent.xpath("ancestor-or-self::figure|ancestor-or-self::figcaption")
+    )
+
+
+def _published(page: _Page, printed: str | None, fallback: str | None) -> str | None:
+    if printed:
+        return printed
+    if page.shown:
+        return page.shown[0]
     stated = [v for v in page.published if _day(v)]
     if stated:
         first = stated[0]
@@ -397,7 +442,9 @@ def read_html(
         id=doc_id,
         url=page_url,
         title=title,
-        published=_published(page, getattr(extracted, "date", None)),
+        published=_published(
+            page, _printed_date(tree, title, body), getattr(extracted, "date", None)
+        ),
         byline=_byline(page, sites, getattr(extracted, "author", None)),
         images=_figures(tree),
         subheadings=tuple(subheadings),
