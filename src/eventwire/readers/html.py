@@ -22,6 +22,7 @@ the captions and their credits are read from the page's figures here.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -37,6 +38,7 @@ from lxml import html as lxml_html
 from eventwire.errors import MalformedInput, NoArticle
 from eventwire.model import Image, RawDocument
 from eventwire.readers.dates import normalise_date
+from eventwire.stages.agencies import agency_names_in
 from eventwire.stages.clean import caption_image
 from eventwire.stages.credits import split_credit
 from eventwire.stages.dates import find_dates
@@ -75,6 +77,7 @@ _AUTHOR_META = (
     "dc.creator",
 )
 # A byline element: class, id or itemprop naming the author (the forms trafilatura also reads).
+_AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|contributors?|byline|people|profile)/", re.I)
 _BYLINE_ATTR = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
 # Words that never stand in an author's name: a byline element's other furniture.
 _NOT_A_NAME = re.compile(
@@ -85,6 +88,19 @@ _NOT_A_NAME = re.compile(
 )
 _BY = re.compile(r"^\s*(?:(?:written|posted|words|reporting)\s+)?by\b[:\s]*", re.IGNORECASE)
 _NAME_SEP = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.IGNORECASE)
+_NOT_BY = re.compile(r"^\s*(?:edited|reviewed|fact[- ]checked|photos?|photographs|illustrations?|"
+                     r"illustrated|video|graphics)\b", re.IGNORECASE)  # fmt: skip
+# What follows a name in a byline line: "on December 21, 2023", "at 3:53PM", "Updated ...".
+_TRAILER = re.compile(
+    r"\s+(?:on|at|for|updated|published|posted|last|plus icon)\b.*$|\s*[\d\[].*$", re.IGNORECASE
+)
+# Job titles printed after a name ("Globe Staff", "Money Reporter", "Contributor").
+_ROLE = re.compile(
+    r"(?:\s+|^)(?:(?:senior|chief|staff|money|political|contributing|global|deputy|managing|"
+    r"news|sports?|business)\s+)*(?:staff|correspondent|columnist|reporter|editor|contributor|"
+    r"writer|content|journalist|producer|analyst)$",
+    re.IGNORECASE,
+)
 # A credential after a name ("Lauren Manaker MS, RDN, LD", "Jane Roe, Ph.D."): not a name.
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MS|RDN|LD)$")
 
@@ -111,6 +127,7 @@ class _Page:
     published: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     meta_authors: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
@@ -196,10 +213,17 @@ def _read_page(tree: Any) -> _Page:
         dates = find_dates(_text(t))
         if dates:
             page.shown.append(dates[0].isoformat())
+    # Links to an author's page ("/author/jnorem", "/writer/1218373/Cam_E._Kettles/").
+    for a in tree.xpath("//a[@href]"):
+        if _AUTHOR_HREF.search(a.get("href") or ""):
+            text = _text(a)
+            if 2 < len(text) < 60:
+                page.links.append(text)
     for el in tree.xpath("//*[@class or @id or @itemprop or @rel]"):
         attrs = " ".join(el.get(a) or "" for a in ("class", "id", "itemprop", "rel"))
         if el.tag in ("a", "span", "div", "p", "address") and _BYLINE_ATTR.search(attrs):
-            text = _text(el)
+            # Words of the byline's parts apart ("Jessica Choi" + "Dec 21"), not run together.
+            text = _SPACE.sub(" ", " ".join(el.itertext())).strip()
             if 2 < len(text) < 120:
                 page.bylines.append(text)
     return page
@@ -359,32 +383,73 @@ def _instant(value: str) -> datetime | None:
     return when if when.tzinfo else None
 
 
+def _halve(text: str) -> str:
+    """A byline printed twice in one element (a visible and a hidden copy) once."""
+    half = len(text) // 2
+    first, second = text[:half].strip(), text[half:].strip()
+    return first if first and first == second else text
+
+
 def _clean_names(raw: Sequence[str], sites: Sequence[str]) -> list[str]:
-    """Person names from author strings: "By" and credentials cut, site names dropped."""
+    """Person names from author strings: "By", roles and dates cut, sites and agencies dropped
+    (an agency stays only where it is the one author named)."""
     site_words = [_words(s) for s in sites if _words(s)]
     names: list[str] = []
+    agencies: list[str] = []
     for text in raw:
-        for part in _NAME_SEP.split(_BY.sub("", _SPACE.sub(" ", text).strip())):
-            part = _BY.sub("", part).strip(" .,:;-–—")
+        text = _halve(_SPACE.sub(" ", html_lib.unescape(text)).strip())
+        for part in _NAME_SEP.split(_BY.sub("", text)):
+            if _NOT_BY.match(part):
+                continue  # "Edited by ...", "Reviewed by ...": not the story's authors
+            part = _TRAILER.sub("", _BY.sub("", part)).strip(" .,:;-–—")
+            part = _ROLE.sub("", part).strip(" .,:;-–—")
             if not part or _CREDENTIAL.match(part) or _NOT_A_NAME.search(part):
                 continue
             w = _words(part)
-            if not w or len(w) > 5 or any(w == s or s[: len(w)] == w for s in site_words):
+            if not w or len(w) > 5:
                 continue
-            if any(w == s[-len(w) :] for s in site_words if len(s) > len(w)):
+            if any(w == s or s[: len(w)] == w or s[-len(w) :] == w for s in site_words):
                 continue
+            # A name run into the outlet's ("Janelle Ash FOXBusiness", "Bob Condotta Seattle
+            # Times"): the outlet's words cut off.
+            for s in site_words:
+                tail = next((k for k in range(len(s), 0, -1) if w[-k:] == s[-k:]), 0)
+                if tail and len(w) - tail >= 2:
+                    part = " ".join(part.split()[:-tail]).strip(" ,")
+                    w = w[:-tail]
+                    break
+            if agency_names_in(part) and len(w) <= 3:
+                agencies.append(part)
+                continue
+            half = len(w) // 2
+            if len(w) % 2 == 0 and w[:half] == w[half:]:  # "Courtney Carr Courtney Carr"
+                part, w = " ".join(part.split()[:half]), w[:half]
             if all(_words(n) != w for n in names):
                 names.append(part)
-    return names
+    # A one-word part beside full names is a section label ("Politics"), not a person.
+    if any(len(_words(n)) > 1 for n in names):
+        names = [n for n in names if len(_words(n)) > 1]
+    return names or agencies[:1]
 
 
 def _byline(page: _Page, sites: Sequence[str], fallback: str | None) -> str | None:
-    for source in (page.authors, page.meta_authors, page.bylines[:3]):
+    # The declared authors first (JSON-LD, then <meta>); they often name only the first of
+    # several, or add the editors, so a printed "By A and B" line that names one of them wins.
+    # Without
+    # declared authors: the page's author elements and links, then trafilatura's guess.
+    declared = _clean_names(page.authors, sites) or _clean_names(page.meta_authors, sites)
+    if declared:
+        known = {tuple(_words(n)) for n in declared}
+        for line in (b for b in page.bylines if _BY.match(b)):
+            printed = _clean_names([line], sites)
+            if known & {tuple(_words(n)) for n in printed}:
+                return ", ".join(printed)
+        return ", ".join(declared)
+    for source in (page.bylines[:1], page.links[:1], [fallback] if fallback else []):
         names = _clean_names(source, sites)
         if names:
             return ", ".join(names)
-    names = _clean_names([fallback], sites) if fallback else []
-    return ", ".join(names) if names else None
+    return None
 
 
 def _subheadings(tree: Any, body: str) -> list[str]:
