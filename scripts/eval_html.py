@@ -27,7 +27,7 @@ from eventwire.evaluation.newspaper4k import (
 )
 
 _DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-_FIELDS = ("headline", "date", "byline", "body_f1", "body_precision", "body_recall")
+_FIELDS = ("headline", "date", "byline", "body_f1", "body_precision", "body_recall", "body_only_f1")
 
 
 def main() -> None:

@@ -39,7 +39,7 @@ from eventwire.errors import MalformedInput, NoArticle
 from eventwire.model import Image, RawDocument
 from eventwire.readers.dates import normalise_date
 from eventwire.stages.agencies import agency_names_in
-from eventwire.stages.clean import caption_image
+from eventwire.stages.clean import MAX_SUBHEADING_WORDS, caption_image
 from eventwire.stages.credits import split_credit
 from eventwire.stages.dates import find_dates
 
@@ -105,6 +105,11 @@ _ROLE = re.compile(
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MS|RDN|LD)$")
 
 
+# Asides inside an article ("Read more" and related-story boxes, pull-outs) are not the
+# story: pruned before trafilatura reads the page, they neither land in the body nor cut it.
+_FURNITURE_XPATH = ["//aside"]
+
+
 def _text(el: Any) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
 
@@ -130,6 +135,7 @@ class _Page:
     links: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
 
 
@@ -192,6 +198,8 @@ def _read_page(tree: Any) -> _Page:
             page.published.append(obj["datePublished"])
         if is_article:
             page.authors.extend(_names(obj.get("author"), people_only=True))
+            if isinstance(obj.get("articleBody"), str):
+                page.bodies.append(obj["articleBody"])
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             page.sites.append(publisher["name"])
@@ -307,6 +315,12 @@ def _day(value: str) -> str | None:
 
 
 _SAME_MOMENT = timedelta(minutes=1)
+_SENTENCE_END = (".", "?", "!", ":", ";")
+# A declared articleBody worth checking the text against, and how far they must disagree:
+# under a third of its shingles in the text means trafilatura took another block.
+_MIN_DECLARED_WORDS = 50
+_MISSED = 0.3
+_CONTAINED = 0.8
 # The stretch under a headline where a page prints its date: text nodes, and a dateline's size.
 _HEADER_NODES = 60
 _MAX_DATELINE_CHARS = 60
@@ -452,11 +466,46 @@ def _byline(page: _Page, sites: Sequence[str], fallback: str | None) -> str | No
     return None
 
 
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    w = _words(text)
+    return {tuple(w[i : i + 4]) for i in range(max(1, len(w) - 3))} if w else set()
+
+
+def _reconcile_body(body: str, declared: Sequence[str]) -> str:
+    """trafilatura's text checked against the ``articleBody`` the page declares in JSON-LD.
+
+    trafilatura picks the wrong block now and then: a teaser list instead of the story, or
+    the story with the comments and "more stories" under it. Where the declared body says so
+    (it shares little with the text, or is under half of it), the declared body wins, or the
+    text's lines the declared body holds."""
+    stated = [html_to_text(html_lib.unescape(b)).strip() for b in declared]
+    stated = [b for b in stated if len(b.split()) >= _MIN_DECLARED_WORDS]
+    if not stated:
+        return body
+    text = max(stated, key=len)
+    want, have = _shingles(text), _shingles(body)
+    covered = len(want & have) / len(want)
+    if covered < _MISSED:
+        return text
+    if covered >= _CONTAINED and len(body.split()) > 2 * len(text.split()):
+        flat = " ".join(_words(text))
+        kept = [ln for ln in body.split("\n") if ln.strip() and " ".join(_words(ln)) in flat]
+        if kept:
+            return "\n".join(kept)
+    return body
+
+
 def _subheadings(tree: Any, body: str) -> list[str]:
-    """The ``<h2>``/``<h3>`` texts of the page that trafilatura kept as lines of the body."""
+    """The ``<h2>``/``<h3>`` lines of the body trafilatura kept that are section heads: short
+    and no sentence. A heading tag round a sentence (an interview's question, a numbered
+    list's item) is the body's own text and stays there."""
     lines = {line.strip() for line in body.split("\n") if line.strip()}
     heads = [_text(h) for h in tree.iter("h2", "h3")]
-    return [h for h in dict.fromkeys(heads) if h in lines]
+    return [
+        h
+        for h in dict.fromkeys(heads)
+        if h in lines and len(h.split()) <= MAX_SUBHEADING_WORDS and not h.endswith(_SENTENCE_END)
+    ]
 
 
 def _figures(tree: lxml_html.HtmlElement) -> tuple[Image, ...]:
@@ -483,7 +532,12 @@ def read_html(
     except (etree.ParserError, ValueError) as err:
         raise MalformedInput(uri, f"HTML does not parse: {err}") from err
     extracted = trafilatura.bare_extraction(
-        text, url=url, with_metadata=True, include_comments=False, include_tables=False
+        text,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        prune_xpath=_FURNITURE_XPATH,
     )
     body = getattr(extracted, "text", None) if extracted is not None else None
     # A page whose "main text" is a few words is navigation ("Home"), not an article.
@@ -496,6 +550,7 @@ def read_html(
     if trafilatura_site:
         sites.append(trafilatura_site)
     title = _headline(page, sites, getattr(extracted, "title", None))
+    body = _reconcile_body(body, page.bodies)
     subheadings = _subheadings(tree, body)
     if subheadings:
         heads = set(subheadings)
