@@ -136,6 +136,7 @@ class _Page:
     bylines: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
     bodies: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
 
 
@@ -206,6 +207,8 @@ def _read_page(tree: Any) -> _Page:
     for key in ("og:title", "twitter:title"):
         page.titles.extend(meta.get(key, []))
     page.titles.extend(_text(t) for t in tree.iter("title"))
+    for key in ("description", "og:description"):
+        page.descriptions.extend(meta.get(key, []))
     for key in ("og:site_name", "application-name", "publisher", "dc.publisher"):
         page.sites.extend(meta.get(key, []))
     for key in _PUBLISHED_META:
@@ -319,6 +322,11 @@ _SENTENCE_END = (".", "?", "!", ":", ";")
 # A declared articleBody worth checking the text against, and how far they must disagree:
 # under a third of its shingles in the text means trafilatura took another block.
 _MIN_DECLARED_WORDS = 50
+# trafilatura's text sharing under this share of the headline's and description's content
+# words is off topic; a story's worth of paragraphs under a headline.
+_MIN_TOPIC_WORDS = 6
+_OFF_TOPIC = 0.15
+_MIN_STORY_WORDS = 120
 _MISSED = 0.3
 _CONTAINED = 0.8
 # The stretch under a headline where a page prints its date: text nodes, and a dateline's size.
@@ -495,6 +503,34 @@ def _reconcile_body(body: str, declared: Sequence[str]) -> str:
     return body
 
 
+def _off_topic(body: str, headline: str | None, description: Sequence[str]) -> bool:
+    """Whether trafilatura's text is about something else than the page says it is (a cookie
+    notice, a donation appeal): it shares almost no content word with the headline and the
+    page's own description of itself."""
+    ref = {w for w in _words(" ".join([headline or "", *description[:2]])) if len(w) > 3}
+    if len(ref) < _MIN_TOPIC_WORDS:
+        return False
+    return len(ref & set(_words(body))) / len(ref) < _OFF_TOPIC
+
+
+def _text_under_headline(tree: Any, headline: str | None) -> str | None:
+    """The paragraphs of the smallest block round the headline's ``<h1>`` that holds a story's
+    worth of them: where a reader looks for the story under its headline."""
+    h1 = next((h for h in tree.iter("h1") if headline and _same_words(_text(h), headline)), None)
+    node = h1.getparent() if h1 is not None else None
+    while node is not None:
+        paras = [
+            t
+            for p in node.iter("p")
+            if not p.xpath("ancestor::aside|ancestor::nav|ancestor::footer|ancestor::figure")
+            and (t := _text(p))
+        ]
+        if sum(len(t.split()) for t in paras) >= _MIN_STORY_WORDS:
+            return "\n".join(paras)
+        node = node.getparent()
+    return None
+
+
 def _subheadings(tree: Any, body: str) -> list[str]:
     """The ``<h2>``/``<h3>`` lines of the body trafilatura kept that are section heads: short
     and no sentence. A heading tag round a sentence (an interview's question, a numbered
@@ -551,6 +587,8 @@ def read_html(
         sites.append(trafilatura_site)
     title = _headline(page, sites, getattr(extracted, "title", None))
     body = _reconcile_body(body, page.bodies)
+    if _off_topic(body, title, page.descriptions):
+        body = _text_under_headline(tree, title) or body
     subheadings = _subheadings(tree, body)
     if subheadings:
         heads = set(subheadings)
