@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import takewhile
 from typing import Any
 from urllib.parse import urlparse
 
@@ -83,7 +84,8 @@ _BYLINE_ATTR = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
 _NOT_A_NAME = re.compile(
     r"\d|@|https?:|\b(?:updated?|published|posted|sponsored|jan(?:uary)?|feb(?:ruary)?|"
     r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?|follow|share|email|more|about|min read)\b",
+    r"nov(?:ember)?|dec(?:ember)?|follow|share|email|more|about|min read|image|photo|enlarge|"
+    r"opinion)\b",
     re.IGNORECASE,
 )
 _BY = re.compile(r"^\s*(?:(?:written|posted|words|reporting)\s+)?by\b[:\s]*", re.IGNORECASE)
@@ -102,6 +104,10 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 # A credential after a name ("Lauren Manaker MS, RDN, LD", "Jane Roe, Ph.D."): not a name.
+_PUNCT = " .,:;/|-–—"
+# The shape of a person's name on its own line: two to four capitalised words.
+_PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
+_SUFFIX = re.compile(r"^(?:Jr|Sr|I{2,3}|IV)\.?$")
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MS|RDN|LD)$")
 
 
@@ -331,6 +337,7 @@ _MISSED = 0.3
 _CONTAINED = 0.8
 # The stretch under a headline where a page prints its date: text nodes, and a dateline's size.
 _HEADER_NODES = 60
+_NAME_NODES = 15
 _MAX_DATELINE_CHARS = 60
 
 
@@ -407,15 +414,18 @@ def _instant(value: str) -> datetime | None:
 
 def _halve(text: str) -> str:
     """A byline printed twice in one element (a visible and a hidden copy) once."""
-    half = len(text) // 2
-    first, second = text[:half].strip(), text[half:].strip()
-    return first if first and first == second else text
+    words = text.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return text
 
 
 def _clean_names(raw: Sequence[str], sites: Sequence[str]) -> list[str]:
     """Person names from author strings: "By", roles and dates cut, sites and agencies dropped
     (an agency stays only where it is the one author named)."""
     site_words = [_words(s) for s in sites if _words(s)]
+    joined = {"".join(s) for s in site_words}
     names: list[str] = []
     agencies: list[str] = []
     for text in raw:
@@ -423,14 +433,25 @@ def _clean_names(raw: Sequence[str], sites: Sequence[str]) -> list[str]:
         for part in _NAME_SEP.split(_BY.sub("", text)):
             if _NOT_BY.match(part):
                 continue  # "Edited by ...", "Reviewed by ...": not the story's authors
-            part = _TRAILER.sub("", _BY.sub("", part)).strip(" .,:;-–—")
-            part = _ROLE.sub("", part).strip(" .,:;-–—")
+            part = _TRAILER.sub("", _BY.sub("", part)).strip(_PUNCT)
+            while (shorter := _ROLE.sub("", part).strip(_PUNCT)) != part:
+                part = shorter  # "Contributor Content", "Globe Staff"
+            # A credential after the name ("Lauren Manaker MS"): the name is the rest.
+            while (
+                len(part.split()) > 2
+                and not part.isupper()
+                and _CREDENTIAL.match(part.split()[-1])
+                and not _SUFFIX.match(part.split()[-1])
+            ):
+                part = part.rsplit(" ", 1)[0].strip(_PUNCT)
             if not part or _CREDENTIAL.match(part) or _NOT_A_NAME.search(part):
                 continue
             w = _words(part)
             if not w or len(w) > 5:
                 continue
             if any(w == s or s[: len(w)] == w or s[-len(w) :] == w for s in site_words):
+                continue
+            if "".join(w) in joined:
                 continue
             # A name run into the outlet's ("Janelle Ash FOXBusiness", "Bob Condotta Seattle
             # Times"): the outlet's words cut off.
@@ -454,7 +475,48 @@ def _clean_names(raw: Sequence[str], sites: Sequence[str]) -> list[str]:
     return names or agencies[:1]
 
 
-def _byline(page: _Page, sites: Sequence[str], fallback: str | None) -> str | None:
+def _printed_byline(tree: Any, headline: str | None, body: str) -> list[str]:
+    """A "By ..." line printed between the headline's ``<h1>`` and the body, found by its
+    words where the markup does not name it (obfuscated class names)."""
+    h1 = next((h for h in tree.iter("h1") if headline and _same_words(_text(h), headline)), None)
+    if h1 is None:
+        return []
+    first_line = next((ln.strip() for ln in body.split("\n") if len(ln.strip()) > 40), "")
+    nodes = [
+        _SPACE.sub(" ", str(n)).strip()
+        for n in h1.xpath("following::text()[not(ancestor::script or ancestor::style)]")[
+            :_HEADER_NODES
+        ]
+    ]
+    nodes = [n for n in nodes if n]
+    for i, text in enumerate(nodes):
+        if len(text) > 40 and first_line.startswith(text[:40]):
+            break
+        if text in ("By", "BY") and i + 1 < len(nodes):
+            # "By" in its own element, the names in the next few ("Ana Lima", ",", "Tom Reed").
+            rest = list(
+                takewhile(
+                    lambda n: len(n) <= 40 and not _NOT_A_NAME.search(n), nodes[i + 1 : i + 8]
+                )
+            )
+            return [" ".join(["By", *rest])] if rest else []
+        if text[:3] in ("By ", "BY ") and len(text) <= _MAX_DATELINE_CHARS:
+            return [text]
+    # No "By": a name alone on its line under the headline, with the date or the outlet
+    # on the next ("Daisy-Mae Schmitt", "Dec 05, 2023"; "Jim Walsh", "Cherry Hill Courier-Post").
+    # (Within the first few text nodes: some pages print the standfirst, then the name.)
+    for i, text in enumerate(nodes[: min(_NAME_NODES, len(nodes)) - 1]):
+        after = nodes[i + 1]
+        if _PERSON.match(text) and (
+            find_dates(after) or find_dates(after.title()) or _PERSON.match(after)
+        ):
+            return [text]
+    return []
+
+
+def _byline(
+    page: _Page, sites: Sequence[str], fallback: str | None, printed: Sequence[str] = ()
+) -> str | None:
     # The declared authors first (JSON-LD, then <meta>); they often name only the first of
     # several, or add the editors, so a printed "By A and B" line that names one of them wins.
     # Without
@@ -467,7 +529,7 @@ def _byline(page: _Page, sites: Sequence[str], fallback: str | None) -> str | No
             if known & {tuple(_words(n)) for n in printed}:
                 return ", ".join(printed)
         return ", ".join(declared)
-    for source in (page.bylines[:1], page.links[:1], [fallback] if fallback else []):
+    for source in (printed, page.bylines[:1], page.links[:1], [fallback] if fallback else []):
         names = _clean_names(source, sites)
         if names:
             return ", ".join(names)
@@ -603,7 +665,9 @@ def read_html(
         published=_published(
             page, _printed_date(tree, title, body), getattr(extracted, "date", None)
         ),
-        byline=_byline(page, sites, getattr(extracted, "author", None)),
+        byline=_byline(
+            page, sites, getattr(extracted, "author", None), _printed_byline(tree, title, body)
+        ),
         images=_figures(tree),
         subheadings=tuple(subheadings),
     )
