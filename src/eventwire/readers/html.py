@@ -338,6 +338,7 @@ _CONTAINED = 0.8
 # The stretch under a headline where a page prints its date: text nodes, and a dateline's size.
 _HEADER_NODES = 60
 _NAME_NODES = 15
+_CORRECTED = re.compile(r"\bcorrect(?:ed|ion)\b", re.IGNORECASE)
 _MAX_DATELINE_CHARS = 60
 
 
@@ -356,6 +357,7 @@ def _printed_date(tree: Any, headline: str | None, body: str) -> str | None:
         return None
     first_line = next((ln.strip() for ln in body.split("\n") if len(ln.strip()) > 40), "")
     found: list[str] = []
+    label = ""
     for n, node in enumerate(h1.xpath("following::text()")):
         text = _SPACE.sub(" ", str(node)).strip()
         if n > _HEADER_NODES or (len(text) > 40 and first_line.startswith(text[:40])):
@@ -365,7 +367,11 @@ def _printed_date(tree: Any, headline: str | None, body: str) -> str | None:
             continue
         # Some sites print the month in capitals ("NOV 6, 2023 8:41 am PST").
         dates = find_dates(text) or find_dates(text.title())
-        found.extend(d.isoformat() for d in dates)
+        # A correction notice's date is the fix's, not the story's.
+        if dates and not _CORRECTED.search(f"{label} {text}"):
+            found.extend(d.isoformat() for d in dates)
+        if text:
+            label = text
     return max(found) if found else None
 
 
