@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
+import eventwire.readers.html as html_reader
 from eventwire.errors import InputError
 from eventwire.evaluation.extraction import split_ids
 from eventwire.evaluation.newspaper4k import (
@@ -159,6 +162,70 @@ def test_byline(head: str, top: str, byline: str | None) -> None:
     assert read_html(_page(head, top), "page.html").byline == byline
 
 
+def test_printed_byline_without_markup() -> None:
+    # No author markup at all: "By" in its own element, or a lone name over the date.
+    top = "<h1>Bridge shut</h1><span>By</span><span>Ana Lima</span><span>March 4, 2026</span>"
+    assert read_html(_page("", top), "page.html").byline == "Ana Lima"
+    top = "<h1>Bridge shut</h1><span>Ana Lima</span><span>March 4, 2026</span>"
+    assert read_html(_page("", top), "page.html").byline == "Ana Lima"
+
+
+def test_correction_date_does_not_date_the_story() -> None:
+    top = "<h1>Bridge shut</h1><p>March 4, 2026</p><p>Corrected</p><p>March 9, 2026</p>"
+    assert read_html(_page("", top), "page.html").published == "2026-03-04"
+
+
+def test_declared_article_body_settles_a_wrong_main_text() -> None:
+    story = " ".join(
+        f"The council met residents in hall {n} to hear about the bridge." for n in range(8)
+    )
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"articleBody": "{story}"}}</script>'
+    )
+    teasers = "".join(
+        f"<p>Teaser number {n} about a different story of the week goes here for readers.</p>"
+        for n in range(12)
+    )
+    doc = read_html(_page(ld, "<h1>Bridge shut</h1>", teasers), "page.html")
+    assert doc.text.startswith("The council met residents")
+    assert "Teaser" not in doc.text
+
+
+def test_off_topic_main_text_gives_way_to_the_story_under_the_headline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # trafilatura now and then returns a cookie notice or a donation box as the main text.
+    notice = "\n".join(
+        f"We use cookies ({n}) and similar technologies to personalise ads on this website."
+        for n in range(6)
+    )
+    monkeypatch.setattr(
+        html_reader.trafilatura,
+        "bare_extraction",
+        lambda *a, **k: SimpleNamespace(
+            text=notice, title=None, date=None, author=None, url=None, sitename=None
+        ),
+    )
+    head = (
+        '<meta name="description" content="Council engineers closed the harbour bridge after '
+        'finding cracks in supports">'
+    )
+    story = "".join(
+        f"<p>Engineers found cracks in support {n} of the harbour bridge, so the council "
+        "closed it to lorries while repairs go on.</p>"
+        for n in range(8)
+    )
+    page = (
+        f"<html><head>{head}</head><body><div class='story'><h1>Harbour bridge closed</h1>"
+        f"<div>{story}</div></div><div class='cookies'><p>{notice}</p></div></body></html>"
+    )
+    doc = read_html(page, "page.html")
+    assert "cookies" not in doc.text
+    assert doc.text.startswith("Engineers found cracks in support 0")
+    assert len(doc.text.split("\n")) == 8
+
+
 def test_subheadings_leave_the_body_and_do_not_split_it() -> None:
     page = _page("<title>Bridge shut</title>", "<h1>Bridge shut</h1>")
     doc = read_html(page, "page.html")
@@ -201,8 +268,8 @@ def test_metric_definitions() -> None:
 
 # Floors a little under what the reader reaches (see README, "HTML pages"); the held-out
 # half is the odd one of the fixed split.
-_FLOORS = {"headline": 0.93, "date": 0.88, "byline": 0.84, "body_f1": 0.90}
-_HALF_FLOORS = {"headline": 0.92, "date": 0.87, "byline": 0.82, "body_f1": 0.90}
+_FLOORS = {"headline": 0.93, "date": 0.89, "byline": 0.89, "body_f1": 0.92}
+_HALF_FLOORS = {"headline": 0.93, "date": 0.88, "byline": 0.87, "body_f1": 0.91}
 
 
 @pytest.mark.gold

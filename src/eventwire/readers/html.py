@@ -307,7 +307,8 @@ def _headline(page: _Page, sites: Sequence[str], fallback: str | None) -> str | 
         stripped = _strip_site(t, sites)
         if stripped:
             return stripped
-    return None
+    # A page that declares no title at all: its first <h1>.
+    return page.h1[0] if page.h1 else None
 
 
 def _day(value: str) -> str | None:
