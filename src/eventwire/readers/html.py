@@ -103,10 +103,11 @@ _ROLE = re.compile(
     r"writer|content|journalist|producer|analyst)$",
     re.IGNORECASE,
 )
-# A credential after a name ("Lauren Manaker MS, RDN, LD", "Jane Roe, Ph.D."): not a name.
 _PUNCT = " .,:;/|-–—"
 # The shape of a person's name on its own line: two to four capitalised words.
 _PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
+# A generational suffix is part of the name ("John Garcia Jr."); a credential after a name
+# ("Lauren Manaker MS, RDN, LD", "Jane Roe, Ph.D.") is not.
 _SUFFIX = re.compile(r"^(?:Jr|Sr|I{2,3}|IV)\.?$")
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MS|RDN|LD)$")
 
@@ -199,7 +200,8 @@ def _read_page(tree: Any) -> _Page:
         is_article = "webpage" not in kind.casefold()
         for key in ("headline", "name") if is_article else ("headline",):
             if isinstance(obj.get(key), str):
-                page.titles.append(obj[key])
+                # JSON-LD strings come entity-escaped from some CMSs ("D&amp;D").
+                page.titles.append(html_lib.unescape(obj[key]))
                 break
         if is_article and isinstance(obj.get("datePublished"), str):
             page.published.append(obj["datePublished"])
