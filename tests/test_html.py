@@ -144,6 +144,13 @@ def _ld_authors(*names: str) -> str:
             "<h1>Bridge shut</h1><div class='byline'>By Ana Lima | Edited by Tom Reed</div>",
             "Ana Lima",
         ),
+        # A byline printed twice in one element, the agency beside the name.
+        (
+            "",
+            "<h1>Bridge shut</h1><div class='byline'><span>Ana Lima, Associated Press</span>"
+            "<span>Ana Lima, Associated Press</span></div>",
+            "Ana Lima",
+        ),
         # Only the site's name on offer: no byline.
         (
             f'{_SITE}<meta name="author" content="The Harbour Times">',

@@ -85,7 +85,7 @@ _NOT_A_NAME = re.compile(
     r"\d|@|https?:|\b(?:updated?|published|posted|sponsored|jan(?:uary)?|feb(?:ruary)?|"
     r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|follow|share|email|more|about|min read|image|photo|enlarge|"
-    r"opinion)\b",
+    r"opinion|partner|paid)\b",
     re.IGNORECASE,
 )
 _BY = re.compile(r"^\s*(?:(?:written|posted|words|reporting)\s+)?by\b[:\s]*", re.IGNORECASE)
@@ -473,6 +473,11 @@ def _clean_names(raw: Sequence[str], sites: Sequence[str]) -> list[str]:
             if agency_names_in(part) and len(w) <= 3:
                 agencies.append(part)
                 continue
+            # An agency run into the name by a repeated byline ("Associated Press Najib
+            # Jobain"): the name is what follows it.
+            lead = agency_names_in(" ".join(part.split()[:2]))
+            if lead and len(w) > 3 and not agency_names_in(" ".join(part.split()[2:])):
+                part, w = " ".join(part.split()[2:]), w[2:]
             half = len(w) // 2
             if len(w) % 2 == 0 and w[:half] == w[half:]:  # "Courtney Carr Courtney Carr"
                 part, w = " ".join(part.split()[:half]), w[:half]
