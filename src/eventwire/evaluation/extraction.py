@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from statistics import fmean
 from typing import Literal, NamedTuple
@@ -27,12 +27,19 @@ from eventwire.stages.boilerplate import select_main_content
 
 __all__ = [
     "BENCHMARK",
+    "RIGHT_BODY_F1",
+    "WIKINEWS",
     "Benchmark",
     "DocumentCounts",
+    "DumpCount",
+    "body_f1",
     "body_from_page",
+    "count_stories",
     "direct_bodies",
     "document_counts",
     "load_benchmark",
+    "load_wikinews",
+    "paste",
     "score_bodies",
     "shingles",
     "split_ids",
@@ -148,3 +155,81 @@ def body_from_page(text: str) -> str:
 def direct_bodies(pages: Mapping[str, str]) -> dict[str, str]:
     """Run the selector on every page, in process (no CLI)."""
     return {key: body_from_page(text) for key, text in pages.items()}
+
+
+# --- Article counts: pages and dumps read as a user gives them --------------------------------
+
+# Where the Wikinews sample lives under ../shared; its two TEST_PAGE rows are not articles.
+WIKINEWS = Path("corpora/wikinews-2019-2020")
+# A record "has the right body" when its body's shingle F1 against the gold body reaches this:
+# most of it is that page's article, not a teaser, a comment thread or another page's story.
+RIGHT_BODY_F1 = 0.5
+# A record is "merged" when it holds at least this share of a second story's gold shingles.
+MERGED_SHARE = 0.3
+
+
+def body_f1(gold: str, pred: str) -> float:
+    """Shingle F1 of one predicted body against one gold body (0 when either is empty).
+
+    >>> body_f1("one two three four five", "one two three four five")
+    1.0
+    """
+    tp, fp, fn = document_counts(gold, pred)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def load_wikinews(shared: Path) -> list[tuple[str, str]]:
+    """The (title, body) of every Wikinews article in the sample, in file order."""
+    import csv  # only this evaluation reads CSV
+
+    out: list[tuple[str, str]] = []
+    for path in sorted((shared / WIKINEWS).glob("wikinews_*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row["url"].rsplit("/", 1)[-1].startswith("TEST_PAGE") or not row["text"].strip():
+                    continue
+                out.append((row["title"].strip(), row["text"].strip()))
+    return out
+
+
+def paste(texts: Iterable[str], *, blank_lines: int = 1) -> str:
+    """Texts pasted one after another, ``blank_lines`` blank lines between them.
+
+    >>> paste(["A", "B"])
+    'A\\n\\nB\\n'
+    """
+    return ("\n" * (blank_lines + 1)).join(t.strip() for t in texts) + "\n"
+
+
+class DumpCount(NamedTuple):
+    """How the stories of one dump came out: each gold story found once, in its own record."""
+
+    stories: int  # gold stories in the dump
+    records: int  # records eventwire made of it
+    found: int  # gold stories with a record whose body is right (RIGHT_BODY_F1)
+    merged: int  # records holding a second story's text (MERGED_SHARE)
+    furniture: int  # records that are no story's body
+
+
+def count_stories(gold: Sequence[str], bodies: Sequence[str]) -> DumpCount:
+    """Match the record ``bodies`` of one dump against the ``gold`` bodies pasted into it.
+
+    >>> count_stories(["the cat sat on the mat today"], ["the cat sat on the mat today"])
+    DumpCount(stories=1, records=1, found=1, merged=0, furniture=0)
+    """
+    gold_shingles = [shingles(g) for g in gold]
+    found: set[int] = set()
+    merged = furniture = 0
+    for body in bodies:
+        pred = shingles(body)
+        # Which gold stories this record holds a real share of.
+        shares = [sum((g & pred).values()) / max(1, sum(g.values())) for g in gold_shingles]
+        holds = [i for i, s in enumerate(shares) if s >= MERGED_SHARE]
+        if len(holds) > 1:
+            merged += 1
+        best = max(range(len(gold)), key=lambda i: shares[i], default=None)
+        if best is not None and body_f1(gold[best], body) >= RIGHT_BODY_F1:
+            found.add(best)
+        elif not holds:
+            furniture += 1
+    return DumpCount(len(gold), len(bodies), len(found), merged, furniture)

@@ -13,7 +13,7 @@ from eventwire.stages.agencies import find_agencies
 from eventwire.stages.clean import Parts, Placement, clean_block
 from eventwire.stages.dates import find_dates
 from eventwire.stages.published import DateEvidence, resolve_published
-from eventwire.stages.segment import split_blocks, split_lines
+from eventwire.stages.segment import page_like, split_blocks, split_lines, split_pages
 
 __all__ = ["SEGMENTER", "build_articles", "parts_of", "stories_of"]
 
@@ -26,6 +26,10 @@ def parts_of(doc: RawDocument) -> list[Parts]:
     if not lines:
         return []
     if doc.kind == "dump":
+        if page_like(lines):
+            pages = split_pages(doc.text, lines)
+            if pages:
+                return [clean_block(block, keep=keep) for block, keep in pages]
         return [clean_block(block) for block in split_blocks(lines)]
     if doc.kind == "page" and len(lines) > 1:
         from eventwire.stages.boilerplate import select_main_content  # only pages need it

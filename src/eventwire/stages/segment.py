@@ -16,6 +16,7 @@ follows it is body text, so it stays in its story.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.lexicon.patterns import (
@@ -25,6 +26,7 @@ from eventwire.lexicon.patterns import (
     SEPARATOR,
     SITE_MARKER,
 )
+from eventwire.stages.boilerplate import BodyRun, body_runs
 from eventwire.stages.credits import is_credit, split_credit
 
 __all__ = [
@@ -33,8 +35,11 @@ __all__ = [
     "headline_like",
     "is_byline",
     "is_noise",
+    "menu_lines",
+    "page_like",
     "split_blocks",
     "split_lines",
+    "split_pages",
     "title_case_ratio",
 ]
 
@@ -181,3 +186,98 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
     if current:
         blocks.append(current)
     return blocks
+
+
+# --- Pages: dumps of whole page texts, menus and footers included -----------------------------
+
+# A line of a site menu: a few words, no sentence punctuation, next to another such line.
+_MENU_WORDS = 3
+# A text with this many menu lines is page text (a site's chrome around its article), however
+# many pages it holds; a dump of clean stories has next to none.
+MIN_MENU_LINES = 5
+# Furniture worth this much (the boilerplate selector's values) between two runs of body text
+# separates two pages; less is an aside or a photo strip inside one article.
+PAGE_GAP = 300.0
+# A page's headline sits at most this many lines above its body (caption, byline, date between).
+_HEADER_LINES = 12
+_MIN_HEADLINE_WORDS = 4
+
+
+def menu_lines(lines: Sequence[Line]) -> int:
+    """How many lines are site-menu items: short, unpunctuated, one under another."""
+    short = [len(ln.text.split()) <= _MENU_WORDS and not _TERMINAL.search(ln.text) for ln in lines]
+    count = 0
+    for i, line in enumerate(lines):
+        if short[i] and (
+            (i > 0 and short[i - 1] and line.gap == 0)
+            or (i + 1 < len(lines) and short[i + 1] and lines[i + 1].gap == 0)
+        ):
+            count += 1
+    return count
+
+
+def page_like(lines: Sequence[Line]) -> bool:
+    """Whether ``lines`` are the whole visible text of web pages rather than clean stories."""
+    return menu_lines(lines) >= MIN_MENU_LINES
+
+
+def split_pages(text: str, lines: Sequence[Line]) -> list[tuple[list[Line], list[bool]]]:
+    """Cut a text of one or more whole pages into stories: (lines, body flags) for each.
+
+    Each page's article is a run of prose between menus and footers (``body_runs``); two runs
+    are two stories when the furniture between them is heavy and holds a headline for the second,
+    which opens its block. Otherwise they are one page, and only the stronger run is its body.
+    """
+    raw = text.split("\n")
+    runs = body_runs(raw)
+    if not runs:
+        return []
+    first_line = lines[0].index
+    # (block start as a raw line index, the body run) for each story.
+    stories: list[tuple[int, BodyRun]] = []
+    previous_end = first_line
+    for run in runs:
+        if not stories:
+            stories.append((first_line, run))
+        elif run.gap <= -PAGE_GAP and _chrome_between(lines, previous_end, run.start):
+            # With no headline found, the page opens at its body: it is still another page.
+            stories.append((_page_start(lines, previous_end, run.start) or run.start, run))
+        elif run.value > stories[-1][1].value:
+            stories[-1] = (stories[-1][0], run)
+        previous_end = run.end
+    out: list[tuple[list[Line], list[bool]]] = []
+    for n, (start, run) in enumerate(stories):
+        stop = stories[n + 1][0] if n + 1 < len(stories) else len(raw)
+        block = [ln for ln in lines if start <= ln.index < stop]
+        keep = [run.start <= ln.index < run.end and run.keep[ln.index - run.start] for ln in block]
+        out.append((block, keep))
+    return out
+
+
+def _chrome_between(lines: Sequence[Line], after: int, body: int) -> bool:
+    """Whether a site's menus stand between raw lines ``after`` and ``body``: the chrome of a
+    next page, not an aside or the teasers under one article."""
+    return menu_lines([ln for ln in lines if after <= ln.index < body]) >= MIN_MENU_LINES
+
+
+def _page_start(lines: Sequence[Line], after: int, body: int) -> int | None:
+    """The raw index of the line that opens the page whose body starts at raw line ``body``,
+    searching back to raw line ``after``; None when no headline stands there."""
+    gap = [ln for ln in lines if after <= ln.index < body]
+    near = gap[-_HEADER_LINES:]
+    candidates = [
+        ln for ln in near if headline_like(ln.text) and len(ln.text.split()) >= _MIN_HEADLINE_WORDS
+    ]
+    if not candidates:
+        return None
+    # A headline printed twice (the page title above the menus, then over the story) opens
+    # the page at its first print; titles carry the site's name after a dash or bar.
+    for cand in reversed(candidates):
+        for ln in gap:
+            if ln.index >= cand.index:
+                break
+            if ln.text == cand.text or (
+                ln.text.startswith(cand.text) and ln.text[len(cand.text) :].lstrip()[:1] in "-–—|:"
+            ):
+                return ln.index
+    return candidates[0].index
