@@ -112,7 +112,7 @@ def test_layout_b_byline_dateline_noise_timestamp() -> None:
     assert budget.dateline == "LISBON (Reuters) -"
     assert budget.paragraphs[0].startswith("LISBON (Reuters) - The city council")
     assert budget.published == "2026-03-07"
-    assert budget.published_basis == "page-timestamp"
+    assert budget.published_basis == "timestamp-label"  # "Updated 07 March 2026"
     assert budget.agencies == ("REUTERS",)
     assert len(budget.paragraphs) == 2
     noise = [d.text for d in budget.discarded if d.reason == "noise"]

@@ -21,7 +21,6 @@ NOISE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(read more|related|related articles?|see also|more on this|recommended|"
         r"most (read|popular|viewed)|trending|watch|listen|also read|don't miss)\b.{0,200}$",
         r"^short ?url$",
-        r"^(updated|published|posted|last updated|first published)\b.{0,60}\d.{0,40}$",
         r"\b(cookies?|cookie policy|privacy (policy|settings)|consent)\b.{0,200}"
         r"\b(accept|agree|settings|manage|continue|policy)\b",
         r"^(sign up|subscribe|log ?in|sign in|register|newsletter|get the app|download the app)\b"
@@ -34,8 +33,63 @@ NOISE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(click|tap) here\b.{0,200}$",
         r"^(image|photo|video) (source|caption),?\s.{0,120}$",
         r"^\d+\s+(comments?|shares?)$",
-        r"^(reporting|additional reporting|writing|editing) by\b.{0,300}$",
     )
+)
+
+# Stated timestamps of news pages, each named by the rule ``published_basis`` reports. The forms
+# are those of page templates and wire feeds: a "Published"/"Updated"/"Last Update" label, an
+# agency before the label ("AFP Published 29 Dec, 2024 12:26am"), a bare numeric date with a
+# clock and zone ("04/14/2024 12:30 AM EDT", US month first), a bare written date with or without
+# a weekday ("Saturday, January 5, 2019", "Thursday, 29 August 2019 KSA 10:06 - GMT 07:06").
+_CLOCK = r"\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s+[A-Z]{2,5})?"
+_WRITTEN = (
+    r"((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(\d{1,2}(st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4})"
+)
+TIMESTAMPS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p, re.IGNORECASE))
+    for name, p in (
+        (
+            "timestamp-agency",
+            r"^(afp|ap|reuters|xinhua|anadolu|dpa|efe|ians|pti|ani|upi|bernama|wam|spa|ina)\s*[|,-]?\s*"
+            r"(published|updated|posted)\b:?.{0,80}\d.{0,40}$",
+        ),
+        (
+            "timestamp-label",
+            r"^(published|updated|posted|last updated?|first published|created|modified|date)"
+            r"( on| at)?\s*:?\s.{0,60}\d.{0,80}$",
+        ),
+        (
+            "timestamp-numeric",
+            r"^\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})(,?\s+(at\s+)?" + _CLOCK + r")?$",
+        ),
+        (
+            "timestamp-written",
+            r"^"
+            + _WRITTEN
+            + r"(,?\s+(at\s+)?([A-Z]{2,5}\s+)?"
+            + _CLOCK
+            + r"(\s*[-|]\s*[A-Z]{2,5}\s+"
+            + _CLOCK
+            + r")?)?$",
+        ),
+    )
+)
+
+# Reporters' and editors' credits at the foot of wire copy ("Reporting by A; Editing by B"):
+# credits, never body, so their names never become actors.
+STAFF_CREDIT = re.compile(
+    r"^\(?(reporting|additional reporting|writing|editing|compiled|contributing|research)"
+    r"( by|:)\b.{0,300}$",
+    re.IGNORECASE,
+)
+
+# File photos date the day they were taken, not the story: "FILE PHOTO: ...", "File photo of",
+# "(File)", "Archive picture", "a 2019 file photo".
+FILE_PHOTO = re.compile(
+    r"^(file( photo| picture| image)?|archive( photo| picture| image)?)\s*[:/-]|"
+    r"\bfile (photo|picture|image)\b|\((file|archive)( photo)?\)|\barchive (photo|picture|image)\b",
+    re.IGNORECASE,
 )
 
 # A line that is only a short code in capitals ("TT", "NW", "AFP") between a caption

@@ -29,7 +29,10 @@ def parts_of(doc: RawDocument) -> list[Parts]:
         if page_like(lines):
             pages = split_pages(doc.text, lines)
             if pages:
-                return [clean_block(block, keep=keep) for block, keep in pages]
+                out = [clean_block(block, keep=keep) for block, keep in pages]
+                for n, parts in enumerate(out):
+                    parts.layout = n  # each page is its own site's layout
+                return out
         return [clean_block(block) for block in split_blocks(lines)]
     if doc.kind == "page" and len(lines) > 1:
         from eventwire.stages.boilerplate import select_main_content  # only pages need it
@@ -65,6 +68,8 @@ def build_articles(doc: RawDocument) -> list[Article]:
         DateEvidence(
             metadata=doc.published,
             timestamps=tuple(p.timestamps),
+            timestamp_basis=p.timestamp_basis,
+            layout=p.layout,
             caption_dates=tuple(
                 d
                 for im, is_file in zip(p.images, p.image_is_file, strict=True)

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from eventwire.lexicon.patterns import DATELINE, SEPARATOR, SITE_MARKER
+from eventwire.lexicon.patterns import DATELINE, FILE_PHOTO, SEPARATOR, SITE_MARKER
 from eventwire.model import Discard, Image
 from eventwire.stages.credits import is_credit, split_credit
-from eventwire.stages.dates import find_dates
+from eventwire.stages.dates import find_dates, find_numeric_dates
 from eventwire.stages.segment import (
     MAX_LINE_CHARS,
     Line,
@@ -28,6 +28,8 @@ from eventwire.stages.segment import (
     headline_like,
     is_byline,
     is_noise,
+    is_staff_credit,
+    timestamp_rule,
 )
 
 __all__ = ["Paragraph", "Parts", "Placement", "caption_image", "clean_block"]
@@ -67,7 +69,11 @@ class Parts:
     discarded: list[Discard] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
     timestamps: list[date] = field(default_factory=list)
+    # The rule (``timestamp_rule``) of the first stated timestamp, for ``published_basis``.
+    timestamp_basis: str | None = None
     lines: list[Line] = field(default_factory=list)
+    # Which layout (site template) of its input the story is in: pages of a dump differ.
+    layout: int = 0
     image_is_file: list[bool] = field(default_factory=list)
 
 
@@ -107,6 +113,17 @@ def clean_block(
         roles[i] = role
         parts.placements.append(Placement(block[i].index, role))
 
+    def timestamp(i: int) -> bool:
+        rule = timestamp_rule(block[i].text)
+        if rule is None:
+            return False
+        found = find_dates(block[i].text) or find_numeric_dates(block[i].text)
+        if found and parts.timestamp_basis is None:
+            parts.timestamp_basis = rule
+        parts.timestamps.extend(found[:1])  # "Published ... | Updated ...": the first
+        discard(i, "timestamp")
+        return True
+
     first_body: int | None = None
     for i, line in enumerate(block):
         text = line.text
@@ -114,6 +131,11 @@ def clean_block(
             discard(i, "overlong-line")
             continue
         if keep is not None and not keep[i]:
+            if first_body is None and timestamp(i):
+                continue
+            if is_staff_credit(text):
+                discard(i, "credit")
+                continue
             if find_headline and parts.headline is None and headline_like(text) and i < 12:
                 parts.headline = text
                 place(i, "headline")
@@ -128,11 +150,27 @@ def clean_block(
         if SITE_MARKER.match(text):
             discard(i, "site-marker")
             continue
+        if timestamp(i):
+            continue
         if is_noise(text):
             parts.timestamps.extend(find_dates(text))
             discard(i, "noise")
             continue
+        if is_staff_credit(text):
+            discard(i, "credit")
+            continue
         split = split_credit(text)
+        if split is not None and len(block) == 1:
+            # A one-line record is a body: a credit at its end belongs to its last sentence,
+            # a photo's caption; the text itself stays the story.
+            caption, credit = split
+            parts.images.append(caption_image(_last_sentence(caption), credit))
+            parts.image_is_file.append(_file_photo(caption, credit))
+            place(i, "body")
+            parts.paragraphs.append(Paragraph(caption, line.start, line.start + len(caption)))
+            roles[i] = "body"
+            first_body = i
+            continue
         if split is not None or (first_body is None and is_credit(text)):
             key = text
             if key in seen_captions:
@@ -142,7 +180,7 @@ def clean_block(
             if split is not None:
                 caption, credit = split
                 parts.images.append(caption_image(caption, credit))
-                parts.image_is_file.append("file" in credit.lower())
+                parts.image_is_file.append(_file_photo(caption, credit))
                 place(i, "image")
             elif parts.images and parts.images[-1].credit is None:
                 last = parts.images[-1]
@@ -173,7 +211,7 @@ def clean_block(
                 # A caption without a credit, printed twice above the story.
                 seen_captions.add(text)
                 parts.images.append(caption_image(text, None))
-                parts.image_is_file.append(False)
+                parts.image_is_file.append(_file_photo(text, None))
                 place(i, "image")
                 continue
             if find_headline and not body_like(text) and _kicker(text):
@@ -194,6 +232,18 @@ def clean_block(
 
     _pick_subheadings(parts, block, roles)
     return parts
+
+
+def _file_photo(caption: str, credit: str | None) -> bool:
+    """A file photo ("FILE PHOTO: ...", "(AP Photo/Name, File)") shows an older day."""
+    return bool(FILE_PHOTO.search(caption) or (credit and FILE_PHOTO.search(credit))) or (
+        credit is not None and "file" in credit.lower()
+    )
+
+
+def _last_sentence(text: str) -> str:
+    cut = max(text.rfind(". ", 0, len(text) - 1), text.rfind("? "), text.rfind("! "))
+    return text[cut + 2 :] if cut >= 0 else text
 
 
 def _same(a: str, b: str) -> bool:

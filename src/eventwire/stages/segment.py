@@ -25,6 +25,8 @@ from eventwire.lexicon.patterns import (
     NOISE_LINES,
     SEPARATOR,
     SITE_MARKER,
+    STAFF_CREDIT,
+    TIMESTAMPS,
 )
 from eventwire.stages.boilerplate import BodyRun, body_runs
 from eventwire.stages.credits import is_credit, split_credit
@@ -35,11 +37,13 @@ __all__ = [
     "headline_like",
     "is_byline",
     "is_noise",
+    "is_staff_credit",
     "menu_lines",
     "page_like",
     "split_blocks",
     "split_lines",
     "split_pages",
+    "timestamp_rule",
     "title_case_ratio",
 ]
 
@@ -98,6 +102,26 @@ def is_noise(text: str) -> bool:
     return any(p.search(text) for p in NOISE_LINES)
 
 
+# Timestamps are short labels, never sentences.
+_MAX_TIMESTAMP_WORDS = 20
+
+
+def timestamp_rule(text: str) -> str | None:
+    """The name of the timestamp form ``text`` is written in ("timestamp-label"), or None.
+
+    >>> timestamp_rule("04/14/2024 12:30 AM EDT"), timestamp_rule("It rained on 4/5/2024.")
+    ('timestamp-numeric', None)
+    """
+    if len(text.split()) > _MAX_TIMESTAMP_WORDS or text.endswith("."):
+        return None
+    return next((name for name, p in TIMESTAMPS if p.search(text)), None)
+
+
+def is_staff_credit(text: str) -> bool:
+    """A reporters' and editors' credit line ("Reporting by A; Editing by B")."""
+    return bool(STAFF_CREDIT.match(text))
+
+
 def is_byline(text: str) -> bool:
     return len(text.split()) <= 14 and bool(BYLINE.match(text))
 
@@ -115,6 +139,8 @@ def headline_like(text: str) -> bool:
         return False
     return not (
         is_noise(text)
+        or timestamp_rule(text)
+        or is_staff_credit(text)
         or SITE_MARKER.match(text)
         or split_credit(text)
         or is_credit(text)
@@ -137,6 +163,7 @@ def _opens_story(line: Line) -> bool:
         or is_byline(t)
         or SITE_MARKER.match(t)
         or is_noise(t)
+        or timestamp_rule(t)
         or (DATELINE.match(t) and DATELINE.match(t)["place"])  # type: ignore[index]
     )
 
@@ -150,8 +177,49 @@ def _starts_story(lines: list[Line], i: int, headline: str | None) -> bool:
         return True  # the headline repeated under its captions
     if i + 1 < len(lines) and _opens_story(lines[i + 1]):
         return True
+    if _new_topic(lines, i):
+        return True
     # Set apart by two blank lines and written as a title: a new story, not a subheading.
     return line.gap >= 2 and title_case_ratio(line.text) >= 0.6
+
+
+# A headline restates its story's lead; a subheading carries on the story above it. Headlines
+# of this many words or more are long enough for the word overlap to tell the two apart.
+_MIN_TOPIC_WORDS = 5
+# Words compared by their first letters, so "pileup" and "pileups", "kills" and "killed" match.
+_STEM = 5
+# How much of the story above a headline is compared with it.
+_TOPIC_WINDOW = 60
+
+
+def _stems(text: str) -> set[str]:
+    return {
+        w.lower()[:_STEM]
+        for w in _WORD.findall(text)
+        if len(w) > 3 and w.lower() not in _SMALL_WORDS
+    }
+
+
+def _new_topic(lines: list[Line], i: int) -> bool:
+    """A title line between two paragraphs that opens a new story: its words come back in the
+    paragraph under it and mostly do not occur in the story above (lexical cohesion, as in
+    Hearst's TextTiling, 1997)."""
+    line = lines[i]
+    if len(line.text.split()) < _MIN_TOPIC_WORDS or i == 0 or i + 1 >= len(lines):
+        return False
+    before, after = lines[i - 1].text, lines[i + 1].text
+    if not (body_like(before) and body_like(after) and len(after.split()) >= 14):
+        return False
+    words = _stems(line.text)
+    if not words:
+        return False
+    above: set[str] = set()
+    for ln in lines[max(0, i - _TOPIC_WINDOW) : i]:
+        above |= _stems(ln.text)
+    lead = _stems(after)
+    if i + 2 < len(lines):
+        lead |= _stems(lines[i + 2].text)
+    return len(words & lead) >= 2 and len(words & above) <= len(words) // 3
 
 
 def split_blocks(lines: list[Line]) -> list[list[Line]]:
@@ -180,6 +248,8 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
             and text != headline
             and not split_credit(text)
             and not is_noise(text)
+            and not timestamp_rule(text)
+            and not is_staff_credit(text)
             and not any(x.text == text for x in current[:-1])
         ):
             has_body = True
