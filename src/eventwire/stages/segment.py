@@ -168,7 +168,7 @@ def _opens_story(line: Line) -> bool:
     )
 
 
-def _starts_story(lines: list[Line], i: int, headline: str | None) -> bool:
+def _starts_story(lines: list[Line], i: int, headline: str | None, story_start: int) -> bool:
     line = lines[i]
     if line.text == headline or not headline_like(line.text):
         return False
@@ -177,7 +177,7 @@ def _starts_story(lines: list[Line], i: int, headline: str | None) -> bool:
         return True  # the headline repeated under its captions
     if i + 1 < len(lines) and _opens_story(lines[i + 1]):
         return True
-    if _new_topic(lines, i):
+    if _new_topic(lines, i, story_start):
         return True
     # Set apart by two blank lines and written as a title: a new story, not a subheading.
     return line.gap >= 2 and title_case_ratio(line.text) >= 0.6
@@ -190,6 +190,7 @@ _MIN_TOPIC_WORDS = 5
 _STEM = 5
 # How much of the story above a headline is compared with it.
 _TOPIC_WINDOW = 60
+_LONG_TITLE_WORDS = 7
 
 
 def _stems(text: str) -> set[str]:
@@ -200,7 +201,7 @@ def _stems(text: str) -> set[str]:
     }
 
 
-def _new_topic(lines: list[Line], i: int) -> bool:
+def _new_topic(lines: list[Line], i: int, story_start: int) -> bool:
     """A title line between two paragraphs that opens a new story: its words come back in the
     paragraph under it and mostly do not occur in the story above (lexical cohesion, as in
     Hearst's TextTiling, 1997)."""
@@ -214,12 +215,14 @@ def _new_topic(lines: list[Line], i: int) -> bool:
     if not words:
         return False
     above: set[str] = set()
-    for ln in lines[max(0, i - _TOPIC_WINDOW) : i]:
+    for ln in lines[max(story_start, i - _TOPIC_WINDOW) : i]:
         above |= _stems(ln.text)
     lead = _stems(after)
     if i + 2 < len(lines):
         lead |= _stems(lines[i + 2].text)
-    return len(words & lead) >= 2 and len(words & above) <= len(words) // 3
+    # A long title may share more with a story on the same news; a short one must be new.
+    share = 2 / 3 if len(line.text.split()) >= _LONG_TITLE_WORDS else 1 / 3
+    return len(words & lead) >= 2 and len(words & above) <= len(words) * share
 
 
 def split_blocks(lines: list[Line]) -> list[list[Line]]:
@@ -234,7 +237,16 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
             blocks.append(current)
             current, headline, has_body = [], None, False
             continue
-        if has_body and _starts_story(lines, i, headline):
+        if (has_body and _starts_story(lines, i, headline, i - len(current))) or (
+            # A dated headline after a fragment with no body (a photo gallery's captions):
+            # a new story all the same; the fragment becomes a neighbour's orphan lines.
+            current
+            and not has_body
+            and headline_like(line.text)
+            and line.text != headline
+            and i + 1 < len(lines)
+            and timestamp_rule(lines[i + 1].text)
+        ):
             blocks.append(current)
             current, headline, has_body = [], None, False
         if headline is None and not current and headline_like(line.text):
