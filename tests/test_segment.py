@@ -115,9 +115,10 @@ def test_layout_b_byline_dateline_noise_timestamp() -> None:
     assert budget.published_basis == "timestamp-label"  # "Updated 07 March 2026"
     assert budget.agencies == ("REUTERS",)
     assert len(budget.paragraphs) == 2
-    noise = [d.text for d in budget.discarded if d.reason == "noise"]
-    assert "Advertisement" in noise and "Share this article" in noise
-    assert any(t.startswith("Read more:") for t in noise)
+    reasons = {d.text: d.reason for d in budget.discarded}
+    assert reasons["Advertisement"] == "promo"
+    assert reasons["Share this article"] == "widget"
+    assert any(t.startswith("Read more:") and r == "teaser" for t, r in reasons.items())
     assert museum.dateline == "PORTO:"
     assert museum.byline == "By John Doe and Ana Lima"
 

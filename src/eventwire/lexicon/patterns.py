@@ -133,3 +133,46 @@ CREDIT_PREFIX = re.compile(
 )
 TRAILING_PAREN = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{1,90})\)\s*[.]?\s*$")
 TRAILING_TAIL = re.compile(r"^(?P<caption>.*?[.!?][\"”’']?)\s+(?P<credit>[^.!?]{2,90})$")
+
+# Page furniture by what it is for, the reason a discarded line is given. The vocabulary is the
+# common chrome of news sites (the CleanEval and jusText boilerplate classes, split by purpose):
+# links to other stories, site menus, page widgets (share bars, players, counters), footers
+# (legal, about, standards), and promotions (subscriptions, apps, donations, adverts).
+FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(p, re.IGNORECASE))
+    for reason, p in (
+        (
+            "teaser",
+            r"^(read more|related( articles?| stories| coverage)?|see also|more on this|"
+            r"recommended|you (may|might) (also )?like|most (read|popular|viewed|shared)|trending|"
+            r"also read|don't miss|more from|more stories|read next|up next|"
+            r"live updates?|catch (all )?(the )?live updates)\b.{0,200}$",
+        ),
+        (
+            "widget",
+            r"^(\d[\d,.]*k?\s+)?(shares?|comments?|views|likes)\b(\s+(share|tweet|email|print|"
+            r"comment)\w*)*$|^(share|share this( article| story| page)?|share on \w+|tweet|email|"
+            r"print|copy link|print story|email story|select voice|listen( to (this|the) article)?|"
+            r"play( video)?|pause|mute|unmute|fullscreen|\d(\.\d+)?x|speed|font size|a\+?|a-)$",
+        ),
+        (
+            "promo",
+            r"^(advertisement|advertising|sponsored( content)?|promoted|ad|"
+            r"(sign up|subscribe|newsletter|get the app|download the app|donate|support (us|our))"
+            r"\b.{0,160}|.{0,60}\b(our app|the app store|google play|donate now|become a member)"
+            r"\b.{0,60})$",
+        ),
+        (
+            "footer",
+            r"^((©|\(c\)|copyright)\s.{0,200}|all rights reserved\.?|privacy policy|"
+            r"terms (of use|of service|and conditions)|contact us|about us|our standards\b.{0,200}|"
+            r"why you can trust us|cookie (policy|settings)|accessibility( statement)?|sitemap)$",
+        ),
+        (
+            "navigation",
+            r"^(home|news|world|politics|business|sport|sports|opinion|video|menu|search)"
+            r"(\s*[|>»/•·]\s*[\w &'-]{1,30}){1,}$|^(skip to (main )?content|back to top|menu|"
+            r"search|home|log ?in|sign in)$",
+        ),
+    )
+)

@@ -25,6 +25,7 @@ from eventwire.stages.segment import (
     MAX_LINE_CHARS,
     Line,
     body_like,
+    furniture_reason,
     headline_like,
     is_byline,
     is_noise,
@@ -141,8 +142,14 @@ def clean_block(
                 place(i, "headline")
             elif parts.headline is not None and _same(text, parts.headline):
                 discard(i, "duplicate-headline")
+            elif first_body is None and parts.byline is None and is_byline(text):
+                parts.byline = text
+                place(i, "byline")
             else:
-                discard(i, "boilerplate")
+                reason = furniture_reason(text)
+                if reason is None and headline_like(text) and len(text.split()) >= 4:
+                    reason = "teaser"  # another story's headline, outside this one's body
+                discard(i, reason or "boilerplate")
             continue
         if SEPARATOR.match(text):
             discard(i, "separator")
@@ -152,9 +159,9 @@ def clean_block(
             continue
         if timestamp(i):
             continue
-        if is_noise(text):
+        if is_noise(text) or furniture_reason(text) in _NAMED_FURNITURE:
             parts.timestamps.extend(find_dates(text))
-            discard(i, "noise")
+            discard(i, furniture_reason(text) or "noise")
             continue
         if is_staff_credit(text):
             discard(i, "credit")
@@ -232,6 +239,11 @@ def clean_block(
 
     _pick_subheadings(parts, block, roles)
     return parts
+
+
+# Furniture named by its vocabulary, trusted anywhere in a story; a capitalised short line
+# ("navigation" by shape) may be a subheading there, so only page chrome outside the body gets it.
+_NAMED_FURNITURE = ("teaser", "widget", "promo", "footer")
 
 
 def _file_photo(caption: str, credit: str | None) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from eventwire.lexicon.patterns import (
     BYLINE,
     DATELINE,
+    FURNITURE,
     NOISE_LINES,
     SEPARATOR,
     SITE_MARKER,
@@ -34,6 +35,7 @@ from eventwire.stages.credits import is_credit, split_credit
 __all__ = [
     "Line",
     "body_like",
+    "furniture_reason",
     "headline_like",
     "is_byline",
     "is_noise",
@@ -115,6 +117,23 @@ def timestamp_rule(text: str) -> str | None:
     if len(text.split()) > _MAX_TIMESTAMP_WORDS or text.endswith("."):
         return None
     return next((name for name, p in TIMESTAMPS if p.search(text)), None)
+
+
+def furniture_reason(text: str) -> str | None:
+    """What page furniture ``text`` is (``teaser``, ``widget``, ``promo``, ``footer``,
+    ``navigation``), by its vocabulary or its shape; None when it is none of them.
+
+    >>> furniture_reason("0 SHARES Share Tweet"), furniture_reason("Jobs Homes Autos For Sale")
+    ('widget', 'navigation')
+    """
+    for reason, pattern in FURNITURE:
+        if pattern.search(text):
+            return reason
+    words = text.split()
+    if not _TERMINAL.search(text) and 2 <= len(words) <= 6 and all(w[0].isupper() for w in words):
+        # Menu items flattened to one line, every word a capitalised section name.
+        return "navigation"
+    return None
 
 
 def is_staff_credit(text: str) -> bool:
