@@ -28,13 +28,18 @@ from eventwire.stages.boilerplate import select_main_content
 __all__ = [
     "BENCHMARK",
     "RIGHT_BODY_F1",
+    "SITES_PER_DUMP",
     "WIKINEWS",
     "Benchmark",
     "DocumentCounts",
     "DumpCount",
+    "PageCount",
     "body_f1",
     "body_from_page",
+    "count_mixed",
+    "count_pages",
     "count_stories",
+    "count_wikinews",
     "direct_bodies",
     "document_counts",
     "load_benchmark",
@@ -42,6 +47,7 @@ __all__ = [
     "paste",
     "score_bodies",
     "shingles",
+    "site_groups",
     "split_ids",
 ]
 
@@ -233,3 +239,85 @@ def count_stories(gold: Sequence[str], bodies: Sequence[str]) -> DumpCount:
         elif not holds:
             furniture += 1
     return DumpCount(len(gold), len(bodies), len(found), merged, furniture)
+
+
+def _articles_of(text: str, *, jsonl: bool) -> list[tuple[str | None, str]]:
+    """(headline, body) of every record eventwire makes of ``text``, given as a ``.txt`` file or
+    as one JSON-lines record, with no NLP."""
+    import io
+
+    from eventwire.model import RawDocument
+    from eventwire.readers import read_stream
+    from eventwire.settings import Settings
+    from eventwire.stages.articles import build_articles
+
+    data = (json.dumps({"text": text}) + "\n") if jsonl else text
+    out: list[tuple[str | None, str]] = []
+    for doc in read_stream(io.BytesIO(data.encode("utf-8")), "benchmark", Settings()):
+        if isinstance(doc, RawDocument):
+            out.extend((a.headline, a.body) for a in build_articles(doc))
+    return out
+
+
+class PageCount(NamedTuple):
+    """Pages read one by one: how many records, and on how many pages exactly one, right."""
+
+    pages: int
+    records: int
+    one_right: int
+    f1: float
+
+
+def count_pages(benchmark: Benchmark, ids: Sequence[str], *, jsonl: bool) -> PageCount:
+    """Read each page of ``ids`` alone (as a ``.txt`` file, or a JSON-lines record) and count."""
+    records = one_right = 0
+    bodies: dict[str, str] = {}
+    for key in ids:
+        found = _articles_of(benchmark.pages[key], jsonl=jsonl)
+        records += len(found)
+        bodies[key] = "\n\n".join(body for _, body in found)
+        if len(found) == 1 and body_f1(benchmark.gold[key], found[0][1]) >= RIGHT_BODY_F1:
+            one_right += 1
+    _, _, f1 = score_bodies(bodies, {key: benchmark.gold[key] for key in ids})
+    return PageCount(len(ids), records, one_right, f1)
+
+
+def count_wikinews(shared: Path) -> DumpCount:
+    """Every Wikinews article pasted into one dump as title, blank line, body; then counted."""
+    articles = load_wikinews(shared)
+    found = _articles_of(paste(f"{title}\n\n{body}" for title, body in articles), jsonl=False)
+    return count_stories([body for _, body in articles], [body for _, body in found])
+
+
+# Pages of this many different sites make one mixed dump.
+SITES_PER_DUMP = 10
+
+
+def site_groups(shared: Path, ids: Sequence[str]) -> list[list[str]]:
+    """The pages of ``ids`` in groups of ``SITES_PER_DUMP``, each page of a different site."""
+    from urllib.parse import urlparse
+
+    truth = json.loads((shared / BENCHMARK / "ground-truth.json").read_text("utf-8"))
+    groups: list[list[str]] = []
+    current: list[str] = []
+    sites: set[str] = set()
+    for key in ids:
+        site = urlparse(str(truth[key]["url"])).netloc.removeprefix("www.")
+        if site in sites:
+            continue
+        current.append(key)
+        sites.add(site)
+        if len(current) == SITES_PER_DUMP:
+            groups.append(current)
+            current, sites = [], set()
+    return groups
+
+
+def count_mixed(shared: Path, benchmark: Benchmark, ids: Sequence[str]) -> DumpCount:
+    """Page texts of different sites pasted into dumps (two blank lines between), counted."""
+    total = DumpCount(0, 0, 0, 0, 0)
+    for group in site_groups(shared, ids):
+        found = _articles_of(paste((benchmark.pages[k] for k in group), blank_lines=2), jsonl=False)
+        counts = count_stories([benchmark.gold[k] for k in group], [body for _, body in found])
+        total = DumpCount(*(a + b for a, b in zip(total, counts, strict=True)))
+    return total
