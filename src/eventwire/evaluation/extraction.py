@@ -223,17 +223,23 @@ def count_stories(gold: Sequence[str], bodies: Sequence[str]) -> DumpCount:
     >>> count_stories(["the cat sat on the mat today"], ["the cat sat on the mat today"])
     DumpCount(stories=1, records=1, found=1, merged=0, furniture=0)
     """
-    gold_shingles = [shingles(g) for g in gold]
+    # Shares are over distinct shingles, found through an index (a dump holds hundreds of stories).
+    gold_sets = [set(shingles(g)) for g in gold]
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i, shingle_set in enumerate(gold_sets):
+        for shingle in shingle_set:
+            index.setdefault(shingle, []).append(i)
     found: set[int] = set()
     merged = furniture = 0
     for body in bodies:
-        pred = shingles(body)
-        # Which gold stories this record holds a real share of.
-        shares = [sum((g & pred).values()) / max(1, sum(g.values())) for g in gold_shingles]
-        holds = [i for i, s in enumerate(shares) if s >= MERGED_SHARE]
+        shared: Counter[int] = Counter()
+        for shingle in set(shingles(body)):
+            shared.update(index.get(shingle, ()))
+        shares = {i: n / max(1, len(gold_sets[i])) for i, n in shared.items()}
+        holds = [i for i, share in shares.items() if share >= MERGED_SHARE]
         if len(holds) > 1:
             merged += 1
-        best = max(range(len(gold)), key=lambda i: shares[i], default=None)
+        best = max(shares, key=lambda i: shares[i], default=None)
         if best is not None and body_f1(gold[best], body) >= RIGHT_BODY_F1:
             found.add(best)
         elif not holds:

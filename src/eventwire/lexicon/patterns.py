@@ -60,6 +60,11 @@ TIMESTAMPS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"( on| at)?\s*:?\s.{0,60}\d.{0,80}$",
         ),
         (
+            "timestamp-relative",
+            r"^(posted |updated |published )?(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|"
+            r"days?|weeks?|months?)\s+ago(\s+(at|on)\s.{0,30})?$",
+        ),
+        (
             "timestamp-numeric",
             r"^\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})(,?\s+(at\s+)?" + _CLOCK + r")?$",
         ),

@@ -191,6 +191,8 @@ def _starts_story(lines: list[Line], i: int, headline: str | None, story_start: 
     line = lines[i]
     if line.text == headline or not headline_like(line.text):
         return False
+    if lines[i - 1].text == headline:
+        return False  # right under its story's reprinted headline: a byline ("Name, Site")
     following = lines[i + 1 : i + 13]
     if any(x.text == line.text for x in following):
         return True  # the headline repeated under its captions
@@ -263,6 +265,7 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
             and not has_body
             and headline_like(line.text)
             and line.text != headline
+            and lines[i - 1].text != headline  # a byline under the reprinted headline
             and i + 1 < len(lines)
             and timestamp_rule(lines[i + 1].text)
         ):
@@ -301,6 +304,10 @@ MIN_MENU_LINES = 5
 PAGE_GAP = 300.0
 # A page's headline sits at most this many lines above its body (caption, byline, date between).
 _HEADER_LINES = 12
+# The least body (in the selector's values: about words of prose) of a second page whose
+# headline is printed twice, and of one whose headline is not.
+MIN_PAGE_VALUE = 60.0
+MIN_UNMARKED_PAGE_VALUE = 200.0
 _MIN_HEADLINE_WORDS = 4
 
 
@@ -318,8 +325,26 @@ def menu_lines(lines: Sequence[Line]) -> int:
 
 
 def page_like(lines: Sequence[Line]) -> bool:
-    """Whether ``lines`` are the whole visible text of web pages rather than clean stories."""
-    return menu_lines(lines) >= MIN_MENU_LINES
+    """Whether ``lines`` are the whole visible text of web pages rather than clean stories: site
+    menus, or a page title ("Headline - Site") whose headline is printed again below it."""
+    return menu_lines(lines) >= MIN_MENU_LINES or _titled_page(lines)
+
+
+# A page title names the site after a dash, bar or colon: "Headline - Site", "Headline | Site".
+_SITE_SUFFIX = re.compile(r"^(?P<headline>.{12,}?)\s+[-–—|:·•]\s+[^-–—|:·•]{2,60}$")
+# How far below its title a page prints the headline again.
+_TITLE_REPRINT_LINES = 40
+
+
+def _titled_page(lines: Sequence[Line]) -> bool:
+    m = _SITE_SUFFIX.match(lines[0].text) if lines else None
+    if m is None:
+        return False
+    headline = m["headline"].casefold()
+    return any(
+        ln.text.casefold().startswith(headline) and len(ln.text) < len(lines[0].text)
+        for ln in lines[1:_TITLE_REPRINT_LINES]
+    )
 
 
 def split_pages(text: str, lines: Sequence[Line]) -> list[tuple[list[Line], list[bool]]]:
@@ -341,8 +366,15 @@ def split_pages(text: str, lines: Sequence[Line]) -> list[tuple[list[Line], list
         if not stories:
             stories.append((first_line, run))
         elif run.gap <= -PAGE_GAP and _chrome_between(lines, previous_end, run.start):
-            # With no headline found, the page opens at its body: it is still another page.
-            stories.append((_page_start(lines, previous_end, run.start) or run.start, run))
+            start, reprinted = _page_start(lines, previous_end, run.start)
+            # A page's own headline printed twice (page title, then over the story) marks a new
+            # page; without it only a full article does, not a comment thread or a teaser box.
+            # A headline the page above printed already is that page's, over a second run.
+            same = start is not None and _printed_before(lines, start, stories[-1][0])
+            if not same and run.value >= (MIN_PAGE_VALUE if reprinted else MIN_UNMARKED_PAGE_VALUE):
+                stories.append((run.start if start is None else start, run))
+            elif run.value > stories[-1][1].value:
+                stories[-1] = (stories[-1][0], run)
         elif run.value > stories[-1][1].value:
             stories[-1] = (stories[-1][0], run)
         previous_end = run.end
@@ -355,22 +387,35 @@ def split_pages(text: str, lines: Sequence[Line]) -> list[tuple[list[Line], list
     return out
 
 
+def _printed_before(lines: Sequence[Line], at: int, since: int) -> bool:
+    """Whether the line at raw index ``at`` was printed already from raw index ``since`` on."""
+    text = _bare_title(next(ln.text for ln in lines if ln.index == at))
+    return any(_bare_title(ln.text) == text for ln in lines if since <= ln.index < at)
+
+
+def _bare_title(text: str) -> str:
+    """A headline without the site's name a page title adds ("Headline - Site")."""
+    m = _SITE_SUFFIX.match(text)
+    return (m["headline"] if m else text).casefold()
+
+
 def _chrome_between(lines: Sequence[Line], after: int, body: int) -> bool:
     """Whether a site's menus stand between raw lines ``after`` and ``body``: the chrome of a
     next page, not an aside or the teasers under one article."""
     return menu_lines([ln for ln in lines if after <= ln.index < body]) >= MIN_MENU_LINES
 
 
-def _page_start(lines: Sequence[Line], after: int, body: int) -> int | None:
+def _page_start(lines: Sequence[Line], after: int, body: int) -> tuple[int | None, bool]:
     """The raw index of the line that opens the page whose body starts at raw line ``body``,
-    searching back to raw line ``after``; None when no headline stands there."""
+    searching back to raw line ``after`` (None when no headline stands there), and whether that
+    headline is printed twice."""
     gap = [ln for ln in lines if after <= ln.index < body]
     near = gap[-_HEADER_LINES:]
     candidates = [
         ln for ln in near if headline_like(ln.text) and len(ln.text.split()) >= _MIN_HEADLINE_WORDS
     ]
     if not candidates:
-        return None
+        return None, False
     # A headline printed twice (the page title above the menus, then over the story) opens
     # the page at its first print; titles carry the site's name after a dash or bar.
     for cand in reversed(candidates):
@@ -380,5 +425,5 @@ def _page_start(lines: Sequence[Line], after: int, body: int) -> int | None:
             if ln.text == cand.text or (
                 ln.text.startswith(cand.text) and ln.text[len(cand.text) :].lstrip()[:1] in "-–—|:"
             ):
-                return ln.index
-    return candidates[0].index
+                return ln.index, True
+    return candidates[0].index, False
