@@ -229,6 +229,8 @@ def _new_topic(lines: list[Line], i: int, story_start: int) -> bool:
     line = lines[i]
     if len(line.text.split()) < _MIN_TOPIC_WORDS or i == 0 or i + 1 >= len(lines):
         return False
+    if line.text.endswith("?") or line.text.startswith(('"', "“")):
+        return False  # an interviewer's question, a pull quote: the story goes on
     before, after = lines[i - 1].text, lines[i + 1].text
     if not (body_like(before) and body_like(after) and len(after.split()) >= 14):
         return False
@@ -242,7 +244,7 @@ def _new_topic(lines: list[Line], i: int, story_start: int) -> bool:
     if i + 2 < len(lines):
         lead |= _stems(lines[i + 2].text)
     # A long title may share more with a story on the same news; a short one must be new.
-    share = 2 / 3 if len(line.text.split()) >= _LONG_TITLE_WORDS else 1 / 3
+    share = 0.9 if len(line.text.split()) >= _LONG_TITLE_WORDS else 1 / 3
     return len(words & lead) >= 2 and len(words & above) <= len(words) * share
 
 
