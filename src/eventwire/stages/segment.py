@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from eventwire.lexicon.patterns import (
     BYLINE,
@@ -357,16 +358,39 @@ def split_pages(text: str, lines: Sequence[Line]) -> list[tuple[list[Line], list
     which opens its block. Otherwise they are one page, and only the stronger run is its body.
     """
     raw = text.split("\n")
-    runs = body_runs(raw)
-    if not runs:
-        return []
     first_line = lines[0].index
-    # (block start as a raw line index, the body run) for each story.
+    # A page title ("Headline - Site" with the headline printed again under it) opens a page
+    # even where the pages on either side carry little chrome: the text is cut there first.
+    cuts = sorted({first_line, *_page_titles(lines), len(raw)})
     stories: list[tuple[int, BodyRun]] = []
-    previous_end = first_line
+    for begin, end in pairwise(cuts):
+        runs = [
+            run._replace(start=run.start + begin, end=run.end + begin)
+            for run in body_runs(raw[begin:end])
+        ]
+        stories.extend(_group_runs([ln for ln in lines if begin <= ln.index < end], runs, begin))
+    if not stories:
+        return []
+    stories[0] = (first_line, stories[0][1])
+    out: list[tuple[list[Line], list[bool]]] = []
+    for n, (start, run) in enumerate(stories):
+        stop = stories[n + 1][0] if n + 1 < len(stories) else len(raw)
+        block = [ln for ln in lines if start <= ln.index < stop]
+        keep = [run.start <= ln.index < run.end and run.keep[ln.index - run.start] for ln in block]
+        out.append((block, keep))
+    return out
+
+
+def _group_runs(
+    lines: Sequence[Line], runs: Sequence[BodyRun], begin: int
+) -> list[tuple[int, BodyRun]]:
+    """The stories among the body ``runs`` of one stretch of pages starting at raw line ``begin``:
+    (block start as a raw line index, the body run) for each."""
+    stories: list[tuple[int, BodyRun]] = []
+    previous_end = begin
     for run in runs:
         if not stories:
-            stories.append((first_line, run))
+            stories.append((begin, run))
         elif run.gap <= -PAGE_GAP and _chrome_between(lines, previous_end, run.start):
             start, reprinted = _page_start(lines, previous_end, run.start)
             # A page's own headline printed twice (page title, then over the story) marks a new
@@ -380,12 +404,23 @@ def split_pages(text: str, lines: Sequence[Line]) -> list[tuple[list[Line], list
         elif run.value > stories[-1][1].value:
             stories[-1] = (stories[-1][0], run)
         previous_end = run.end
-    out: list[tuple[list[Line], list[bool]]] = []
-    for n, (start, run) in enumerate(stories):
-        stop = stories[n + 1][0] if n + 1 < len(stories) else len(raw)
-        block = [ln for ln in lines if start <= ln.index < stop]
-        keep = [run.start <= ln.index < run.end and run.keep[ln.index - run.start] for ln in block]
-        out.append((block, keep))
+    return stories
+
+
+def _page_titles(lines: Sequence[Line]) -> list[int]:
+    """Raw indices of the page titles after the first line: "Headline - Site" lines whose
+    headline is printed again, alone, within ``_TITLE_REPRINT_LINES`` lines below."""
+    out = []
+    for n, line in enumerate(lines[1:], start=1):
+        m = _SITE_SUFFIX.match(line.text)
+        if m is None or not headline_like(m["headline"]):
+            continue
+        headline = m["headline"].casefold()
+        if any(
+            ln.text.casefold().startswith(headline) and len(ln.text) < len(line.text)
+            for ln in lines[n + 1 : n + _TITLE_REPRINT_LINES]
+        ):
+            out.append(line.index)
     return out
 
 
