@@ -35,11 +35,13 @@ def parts_of(doc: RawDocument) -> list[Parts]:
                 return out
         return [clean_block(block) for block in split_blocks(lines)]
     if doc.kind == "page" and len(lines) > 1:
-        from eventwire.stages.boilerplate import select_main_content  # only pages need it
-
-        keep = select_main_content([ln.text for ln in lines])
-        if not any(keep):
-            keep = [True] * len(lines)
+        # One record, one article: of the stories the page cutter finds, the longest body.
+        bodies = [
+            {ln.index: len(ln.text.split()) for ln, k in zip(block, flags, strict=True) if k}
+            for block, flags in split_pages(doc.text, lines)
+        ]
+        kept = max(bodies, key=lambda body: sum(body.values()), default={})
+        keep = [ln.index in kept for ln in lines] if kept else [True] * len(lines)
         return [clean_block(lines, title=doc.title, keep=keep)]
     return [clean_block(lines, title=doc.title, find_headline=False)]
 

@@ -399,12 +399,21 @@ def _group_runs(
             same = start is not None and _printed_before(lines, start, stories[-1][0])
             if not same and run.value >= (MIN_PAGE_VALUE if reprinted else MIN_UNMARKED_PAGE_VALUE):
                 stories.append((run.start if start is None else start, run))
-            elif run.value > stories[-1][1].value:
+            elif _outweighs(run, stories[-1][1]):
                 stories[-1] = (stories[-1][0], run)
-        elif run.value > stories[-1][1].value:
+        elif _outweighs(run, stories[-1][1]):
             stories[-1] = (stories[-1][0], run)
         previous_end = run.end
     return stories
+
+
+# A page prints its article before its comments, teasers and footers: a later run of prose
+# replaces an earlier one as the page's body only when it is this many times stronger.
+LATER_RUN_FACTOR = 2.0
+
+
+def _outweighs(later: BodyRun, earlier: BodyRun) -> bool:
+    return later.value > earlier.value * LATER_RUN_FACTOR
 
 
 def _page_titles(lines: Sequence[Line]) -> list[int]:
