@@ -33,11 +33,11 @@ def test_pages_read_alone_give_one_record_each() -> None:
     ids = split_ids(benchmark.gold, "all")
     as_txt = count_pages(benchmark, ids, jsonl=False)
     as_jsonl = count_pages(benchmark, ids, jsonl=True)
-    # Measured: .txt 199 records, 0.856 one right, F1 0.912; JSON lines 180, 0.934, 0.918.
-    assert as_txt.records <= 205 and as_txt.one_right / as_txt.pages >= 0.84
-    assert as_txt.f1 >= 0.905
-    assert as_jsonl.records <= 181 and as_jsonl.one_right / as_jsonl.pages >= 0.92
-    assert as_jsonl.f1 >= 0.915
+    # Measured: .txt 188 records, 0.923 one right, F1 0.924; JSON lines 180, 0.945, 0.926.
+    assert as_txt.records <= 192 and as_txt.one_right / as_txt.pages >= 0.91
+    assert as_txt.f1 >= 0.92
+    assert as_jsonl.records <= 181 and as_jsonl.one_right / as_jsonl.pages >= 0.935
+    assert as_jsonl.f1 >= 0.92
 
 
 @pytest.mark.gold
@@ -45,15 +45,15 @@ def test_dumps_of_pages_of_different_sites() -> None:
     _need(BENCHMARK)
     benchmark = load_benchmark(SHARED)
     counts = count_mixed(SHARED, benchmark, split_ids(benchmark.gold, "all"))
-    # Measured: 170 stories in 17 dumps of 10 sites; 140 found, 5 merged, 15 furniture records.
+    # Measured: 170 stories in 17 dumps of 10 sites; 138 found, 3 merged, 4 furniture records.
     assert counts.stories == 170
-    assert counts.found >= 135 and counts.merged <= 7 and counts.furniture <= 18
+    assert counts.found >= 134 and counts.merged <= 5 and counts.furniture <= 6
 
 
 @pytest.mark.gold
 def test_wikinews_pasted_into_one_dump() -> None:
     _need(WIKINEWS)
     counts = count_wikinews(SHARED)
-    # Measured: 293 articles, 293 records, 275 found, 17 merged.
+    # Measured: 293 articles, 292 records, 281 found, 16 merged.
     assert counts.stories == 293
-    assert counts.found >= 270 and counts.merged <= 20
+    assert counts.found >= 277 and counts.merged <= 18
