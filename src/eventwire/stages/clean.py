@@ -171,8 +171,11 @@ def clean_block(
             # A one-line record is a body: a credit at its end belongs to its last sentence,
             # a photo's caption; the text itself stays the story.
             caption, credit = split
-            parts.images.append(caption_image(_last_sentence(caption), credit))
-            parts.image_is_file.append(_file_photo(caption, credit))
+            if credit and body_like(caption):
+                parts.images.append(caption_image(_last_sentence(caption), credit))
+                parts.image_is_file.append(_file_photo(caption, credit))
+            else:
+                caption = text  # too little to be a story and a credit: all of it is text
             place(i, "body")
             parts.paragraphs.append(Paragraph(caption, line.start, line.start + len(caption)))
             roles[i] = "body"

@@ -5,8 +5,13 @@ its headline, captions and credits, sometimes repeated, with stray markers betwe
 A new story starts at a headline-like line that follows body text and is either set
 off by two or more blank lines, repeated soon after (scrapers often print a headline
 twice), or followed by what opens a story (a caption, a byline, a timestamp, a
-marker, a dateline).  A subheading is also a short line after body text, but what
-follows it is body text, so it stays in its story.
+marker, a dateline, a timestamp), or opening a new topic (its words come back in the
+paragraph under it, not in the story above).  A subheading is also a short line after
+body text, but what follows it is body text, so it stays in its story; a caption, an
+interviewer's question or a pull quote never opens one.
+
+Whole page texts (site menus, a page title reprinted over its story) are cut differently,
+by :func:`split_pages`: each page's body is a run of prose between its chrome.
 
 >>> lines = split_lines("Big News Today\\n\\nThe minister said so on Monday.\\n")
 >>> [b[0].text for b in split_blocks(lines)]
