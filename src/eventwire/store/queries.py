@@ -14,9 +14,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
+from eventwire.filters import PLOVER_TYPES, EventFilter
+from eventwire.model import Article, Event, from_record
+from eventwire.search import HIT_CLOSE, HIT_OPEN, fts_query, highlight
 from eventwire.store.base import ArticleQuery, ArticleSummary
 from eventwire.store.sqlite import SQLiteStore
 
@@ -39,26 +45,29 @@ __all__ = [
     "NetworkNode",
     "QuotePage",
     "QuoteRecord",
+    "SearchHit",
+    "SearchPage",
     "Stats",
     "actor_detail",
+    "chart_window",
+    "count_articles",
+    "count_events",
     "event_places",
     "event_timeline",
     "find_actors",
     "find_events",
     "find_quotes",
+    "iter_event_records",
+    "iter_events",
     "network",
+    "search_articles",
     "stats",
 ]
 
+T = TypeVar("T")
+
 # The most rows one call returns: a page is for reading, an export is for `eventwire export`.
 MAX_PAGE = 500
-
-# PLOVER's sixteen event types (Schrodt, "PLOVER: Political Language Ontology for Verifiable
-# Event Records", 2019), in the ontology's order from cooperation to conflict.
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
 
 
 # -- records ---------------------------------------------------------------------------
@@ -69,24 +78,33 @@ class ActorRef:
     id: str
     name: str | None
     country: str | None
+    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class EventRow:
     """One coded event with its participants, place and the article it comes from.
 
-    ``day`` is the event's own date, else the article's publication date.
+    ``date`` is the event's own date as the text gives it (a day, ISO week, month or year:
+    ``date_precision``); ``day_start``/``day_end`` are the days that date (else the
+    article's publication date) covers, and ``day`` is ``day_start``: what sorting and
+    charts use.
     """
 
     article_id: str
     event_id: str
     type: str
     mode: str | None
+    context: str | None
     cameo: str | None
     quad_class: int | None
     intensity: float | None
     date: str | None
+    date_precision: str | None
+    date_basis: str | None
     day: str | None
+    day_start: str | None
+    day_end: str | None
     location: str | None
     country: str | None
     lat: float | None
@@ -98,34 +116,22 @@ class EventRow:
     start: int
     end: int
     headline: str | None
+    published: str | None
+    url: str | None
     source: tuple[ActorRef, ...]
     target: tuple[ActorRef, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Which events: ``actor`` is an actor id or a part of its name; ``country`` matches the
-    event's place or any participant's country; negated events only when asked for."""
-
-    actor: str | None = None
-    country: str | None = None
-    type: str | None = None
-    quad_class: int | None = None
-    since: str | None = None
-    until: str | None = None
-    include_negated: bool = False
-    limit: int = 50
-    offset: int = 0
-
-
-@dataclass(frozen=True, slots=True)
 class EventPage:
-    """A page of events and how many match in all."""
+    """A page of events and how many match in all; ``next_after`` is the keyset cursor of
+    the next page (pass it as ``after``: deep pages stay fast), None on the last page."""
 
     total: int
     limit: int
     offset: int
     items: list[EventRow]
+    next_after: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,13 +145,14 @@ class DayCount:
 
 @dataclass(frozen=True, slots=True)
 class EventPlace:
-    """A place where events happened, with how many."""
+    """A place where events happened, with how many and the quad class most of them have."""
 
     name: str | None
     country: str | None
     lat: float
     lon: float
     events: int
+    quad_class: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,51 +306,95 @@ class Network:
 
 
 # -- events ----------------------------------------------------------------------------
-_DAY = "coalesce(e.date, a.published)"
-_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+# The cursor of a page: the last row's range start and rowid ("2026-02-01~812").
+_ORDER = "e.day_start DESC, e.rowid DESC"
 
 
 def _event_where(f: EventFilter) -> tuple[str, list[object]]:
-    """The WHERE clause (fixed fragments) and its arguments for a filter."""
+    """The WHERE clause (fixed fragments) and its arguments for a filter, over ``events e``."""
     where: list[str] = []
     args: list[object] = []
     if not f.include_negated:
         where.append("e.negated = 0")
-    if f.type:
-        where.append("e.type = ? COLLATE NOCASE")
-        args.append(f.type)
-    if f.quad_class is not None:
-        where.append("e.quad_class = ?")
-        args.append(f.quad_class)
-    if f.since:
-        where.append(f"{_DAY} >= ?")
-        args.append(f.since)
-    if f.until:
-        where.append(f"{_DAY} <= ?")
-        args.append(f.until)
+    if not f.include_hedged:
+        where.append("e.hedged = 0")
+    for column, value in (("type", f.type), ("mode", f.mode), ("quad_class", f.quad_class)):
+        if value is not None:
+            where.append(f"e.{column} = ?")
+            args.append(value)
+    if f.cameo:
+        where.append("e.cameo LIKE ?")  # digits only (validated): no wildcard to escape
+        args.append(f"{f.cameo}%")
+    if f.goldstein_min is not None:
+        where.append("e.intensity >= ?")
+        args.append(f.goldstein_min)
+    if f.goldstein_max is not None:
+        where.append("e.intensity <= ?")
+        args.append(f.goldstein_max)
+    low, high = f.window
+    # Within the window means the whole range of the event's date is.
+    if low:
+        where.append("e.day_start >= ?")
+        args.append(low)
+    if high:
+        where.append("e.day_start <= ? AND e.day_end <= ?")
+        args += [high, high]
+    if f.place:
+        where.append("e.location LIKE ? ESCAPE '\\'")
+        args.append(f"%{_like(f.place)}%")
     if f.country:
         # Country codes are stored upper case; comparing them as they are keeps the indexes.
         where.append(
             "(e.country = ? OR (e.article_id, e.event_id) IN"
             " (SELECT c.article_id, c.event_id FROM event_actors c WHERE c.country = ?))"
         )
-        args += [f.country.upper(), f.country.upper()]
-    if f.actor and _is_code(f.actor):
-        # "RUS", "WST": the actor with that id, or any actor of that country or region
-        where.append(
-            "(e.article_id, e.event_id) IN (SELECT p.article_id, p.event_id FROM event_actors p"
-            " WHERE p.actor_id = ? OR p.country = ?)"
-        )
-        args += [f.actor, f.actor]
-    elif f.actor:
-        # The actor ids named so, found once, rather than a name match per event.
-        where.append(
-            "(e.article_id, e.event_id) IN (SELECT p.article_id, p.event_id FROM event_actors p"
-            " WHERE p.actor_id = ? OR p.actor_id IN"
-            " (SELECT x.actor_id FROM actors x WHERE x.name LIKE ? ESCAPE '\\'))"
-        )
-        args += [f.actor, f"%{_like(f.actor)}%"]
+        args += [f.country, f.country]
+    for role, code in (("source", f.source_country), ("target", f.target_country)):
+        if code:
+            where.append(
+                "(e.article_id, e.event_id) IN (SELECT c.article_id, c.event_id"
+                " FROM event_actors c WHERE c.country = ? AND c.role = ?)"
+            )
+            args += [code, role]
+    sides: tuple[tuple[str | None, str | None], ...] = (
+        (None, f.actor),
+        ("source", f.source),
+        ("target", f.target),
+    )
+    for side, actor in sides:
+        if actor:
+            clause, values = _actor_clause(actor, side)
+            where.append(clause)
+            args += values
+    if f.after:
+        day, _, rowid = f.after.partition("~")
+        if day:
+            where.append("(e.day_start < ? OR (e.day_start = ? AND e.rowid < ?))")
+            args += [day, day, int(rowid)]
+        else:
+            where.append("e.day_start IS NULL AND e.rowid < ?")
+            args.append(int(rowid))
     return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def _actor_clause(actor: str, role: str | None) -> tuple[str, list[object]]:
+    """Events with this actor (in ``role``, or either): an id, a code, or part of a name."""
+    in_role = " AND p.role = ?" if role else ""
+    extra: list[object] = [role] if role else []
+    if _is_code(actor):
+        # "RUS", "WST": the actor with that id, or any actor of that country or region
+        return (
+            "(e.article_id, e.event_id) IN (SELECT p.article_id, p.event_id FROM event_actors p"
+            f" WHERE (p.actor_id = ? OR p.country = ?){in_role})",
+            [actor, actor, *extra],
+        )
+    # The actor ids named so, found once in the dictionary, rather than a match per event.
+    return (
+        "(e.article_id, e.event_id) IN (SELECT p.article_id, p.event_id FROM event_actors p"
+        " WHERE (p.actor_id = ? OR p.actor_id IN (SELECT x.actor_id FROM actor_dictionary x"
+        f" WHERE x.name LIKE ? ESCAPE '\\' OR x.aliases LIKE ? ESCAPE '\\')){in_role})",
+        [actor, f"%{_like(actor)}%", f"%{_like(actor)}%", *extra],
+    )
 
 
 def _is_code(text: str) -> bool:
@@ -351,28 +402,77 @@ def _is_code(text: str) -> bool:
     return len(text) == 3 and text.isalpha() and text.isupper()
 
 
+def count_events(store: SQLiteStore, f: EventFilter) -> int:
+    """How many events match (paging aside); counts are cached until the store changes."""
+    where, args = _event_where(replace(f, after=None))
+    return _cached_count(store, f"SELECT count(*) FROM events e{where}", tuple(args))
+
+
 def find_events(store: SQLiteStore, f: EventFilter) -> EventPage:
-    """A page of events, newest first, and the number matching the filter."""
+    """A page of events, newest first (by the start of their date's range), the number
+    matching the filter, and the cursor of the next page."""
     where, args = _event_where(f)
-    # Only the dates need the article (its publication date stands in for a missing one).
-    counted = _FROM if f.since or f.until else "FROM events e"
-    total = store.execute(f"SELECT count(*) {counted}{where}", tuple(args))[0][0]
-    # The page's keys first, then their details: the sentence is read from the article's
-    # JSON record, which is worth doing for the rows shown only.
+    total = count_events(store, f)
+    limit = _page(f.limit)
+    # The page's keys first (from an index), then the details of those rows only.
     rows = store.execute(
-        f"WITH page AS (SELECT e.article_id, e.event_id, {_DAY} AS day, e.start {_FROM}{where}"
-        f" ORDER BY day DESC, e.article_id, e.start LIMIT ? OFFSET ?)"
-        " SELECT e.*, a.headline, a.published,"
-        " (SELECT json_extract(j.value, '$.sentence') FROM json_each(a.record, '$.events') j"
-        "  WHERE json_extract(j.value, '$.id') = e.event_id) AS sentence"
-        " FROM page JOIN events e ON e.article_id = page.article_id"
-        " AND e.event_id = page.event_id JOIN articles a ON a.id = e.article_id"
-        " ORDER BY page.day DESC, page.article_id, page.start",
-        (*args, _page(f.limit), f.offset),
+        f"WITH page AS (SELECT e.rowid AS id FROM events e{where} ORDER BY {_ORDER}"
+        " LIMIT ? OFFSET ?)"
+        " SELECT e.rowid AS rowid_, e.*, a.headline, a.published, a.url FROM page"
+        f" JOIN events e ON e.rowid = page.id JOIN articles a ON a.id = e.article_id"
+        f" ORDER BY {_ORDER}",
+        (*args, limit, 0 if f.after else f.offset),
     )
-    return EventPage(
-        total=int(total), limit=f.limit, offset=f.offset, items=_event_rows(store, rows)
-    )
+    items = _event_rows(store, rows)
+    last = rows[-1] if rows else None
+    more = len(rows) == limit and (f.after is not None or f.offset + limit < total)
+    cursor = f"{last['day_start'] or ''}~{last['rowid_']}" if last is not None and more else None
+    return EventPage(total=total, limit=f.limit, offset=f.offset, items=items, next_after=cursor)
+
+
+def iter_events(store: SQLiteStore, f: EventFilter, *, chunk: int = MAX_PAGE) -> Iterator[EventRow]:
+    """Every matching event, newest first, paged by keyset (``limit``/``offset`` ignored):
+    for exports and streamed downloads, in constant memory."""
+    page_filter = f.with_page(limit=chunk, after=f.after)
+    while True:
+        where, args = _event_where(page_filter)
+        rows = store.execute(
+            f"WITH page AS (SELECT e.rowid AS id FROM events e{where} ORDER BY {_ORDER}"
+            " LIMIT ?)"
+            " SELECT e.rowid AS rowid_, e.*, a.headline, a.published, a.url FROM page"
+            f" JOIN events e ON e.rowid = page.id JOIN articles a ON a.id = e.article_id"
+            f" ORDER BY {_ORDER}",
+            (*args, chunk),
+        )
+        yield from _event_rows(store, rows)
+        if len(rows) < chunk:
+            return
+        last = rows[-1]
+        page_filter = replace(page_filter, after=f"{last['day_start'] or ''}~{last['rowid_']}")
+
+
+def iter_event_records(
+    store: SQLiteStore, f: EventFilter
+) -> Iterator[tuple[Article, Event, str | None]]:
+    """The matching events as the pipeline made them, each with its article and when the
+    article was stored (for the exports that need the whole record), newest first."""
+    cache: dict[str, tuple[Article, dict[str, Event], str | None]] = {}
+    for row in iter_events(store, f):
+        if row.article_id not in cache:
+            if len(cache) > 64:
+                cache.clear()
+            found = store.execute(
+                "SELECT record, ingested_at FROM articles WHERE id = ?", (row.article_id,)
+            )
+            article = from_record(json.loads(found[0]["record"]))
+            cache[row.article_id] = (
+                article,
+                {e.id: e for e in article.events},
+                found[0]["ingested_at"],
+            )
+        article, events, added = cache[row.article_id]
+        if row.event_id in events:
+            yield article, events[row.event_id], added
 
 
 def _event_rows(store: SQLiteStore, rows: list[sqlite3.Row]) -> list[EventRow]:
@@ -383,19 +483,17 @@ def _event_rows(store: SQLiteStore, rows: list[sqlite3.Row]) -> list[EventRow]:
         marks = " OR ".join(["(ea.article_id = ? AND ea.event_id = ?)"] * len(part))
         flat = tuple(v for k in part for v in k)
         for p in store.execute(
-            "SELECT ea.article_id, ea.event_id, ea.role, ea.actor_id, x.name,"
+            "SELECT ea.article_id, ea.event_id, ea.role, ea.actor_id, x.name, x.sector,"
             " coalesce(ea.country, x.country) AS country FROM event_actors ea"
             " LEFT JOIN actors x ON x.article_id = ea.article_id AND x.actor_id = ea.actor_id"
             f" WHERE {marks} ORDER BY ea.rowid",
             flat,
         ):
             roles = parts.setdefault((p["article_id"], p["event_id"]), {})
-            roles.setdefault(p["role"], []).append(ActorRef(p["actor_id"], p["name"], p["country"]))
-    out = []
-    for r in rows:
-        roles = parts.get((r["article_id"], r["event_id"]), {})
-        out.append(_event_row(r, roles))
-    return out
+            roles.setdefault(p["role"], []).append(
+                ActorRef(p["actor_id"], p["name"], p["country"], p["sector"])
+            )
+    return [_event_row(r, parts.get((r["article_id"], r["event_id"]), {})) for r in rows]
 
 
 def _event_row(r: sqlite3.Row, roles: dict[str, list[ActorRef]]) -> EventRow:
@@ -404,11 +502,16 @@ def _event_row(r: sqlite3.Row, roles: dict[str, list[ActorRef]]) -> EventRow:
         event_id=r["event_id"],
         type=r["type"],
         mode=r["mode"],
+        context=r["context"],
         cameo=r["cameo"],
         quad_class=r["quad_class"],
         intensity=r["intensity"],
         date=r["date"],
-        day=r["date"] or r["published"],
+        date_precision=r["date_precision"],
+        date_basis=r["date_basis"],
+        day=r["day_start"],
+        day_start=r["day_start"],
+        day_end=r["day_end"],
         location=r["location"],
         country=r["country"],
         lat=r["lat"],
@@ -420,58 +523,99 @@ def _event_row(r: sqlite3.Row, roles: dict[str, list[ActorRef]]) -> EventRow:
         start=r["start"],
         end=r["end"],
         headline=r["headline"],
+        published=r["published"],
+        url=r["url"],
         source=tuple(roles.get("source", ())),
         target=tuple(roles.get("target", ())),
     )
 
 
+def _is_unfiltered(f: EventFilter) -> bool:
+    """True when the filter is the default one, whose counts the aggregates hold."""
+    return replace(f, limit=0, offset=0, after=None) == EventFilter(limit=0)
+
+
 def event_timeline(store: SQLiteStore, f: EventFilter) -> list[DayCount]:
-    """Events per day and quad class, over every event the filter matches (paging aside)."""
-    where, args = _event_where(f)
-    extra = " AND " if where else " WHERE "
-    rows = store.execute(
-        f"SELECT {_DAY} AS day, e.quad_class, count(*) AS n {_FROM}{where}{extra}{_DAY} IS NOT NULL"
-        " GROUP BY day, e.quad_class ORDER BY day, e.quad_class",
-        tuple(args),
-    )
+    """Events per day (the start of each date's range) and quad class, over every event
+    the filter matches (paging aside); unfiltered, from the aggregate kept at ingest."""
+    if _is_unfiltered(f):
+        rows = store.execute(
+            "SELECT day, nullif(quad_class, 0) AS quad_class, sum(events) AS n FROM agg_days"
+            " WHERE negated = 0 AND day != '' GROUP BY day, quad_class HAVING n > 0"
+            " ORDER BY day, quad_class"
+        )
+    else:
+        where, args = _event_where(replace(f, after=None))
+        extra = " AND " if where else " WHERE "
+        rows = store.execute(
+            f"SELECT e.day_start AS day, e.quad_class, count(*) AS n FROM events e{where}"
+            f"{extra}e.day_start IS NOT NULL GROUP BY e.day_start, e.quad_class"
+            " ORDER BY e.day_start, e.quad_class",
+            tuple(args),
+        )
     return [DayCount(r["day"], r["quad_class"], r["n"]) for r in rows]
 
 
+def chart_window(days: Iterable[DayCount], f: EventFilter | None = None) -> tuple[str, str] | None:
+    """The span a chart shows: the window asked for, else the bulk of the data (the days
+    between the 2nd and 98th percentile of events, so that a few events dated 1905 do not
+    stretch the axis over a century). None when there is nothing to show."""
+    low, high = f.window if f else (None, None)
+    counts: dict[str, int] = {}
+    for d in days:
+        counts[d.day] = counts.get(d.day, 0) + d.events
+    if not counts and not (low and high):
+        return None
+    ordered = sorted(counts.items())
+    total = sum(counts.values())
+    seen, first, last = 0, None, None
+    for day, n in ordered:
+        seen += n
+        if first is None and seen > 0.02 * total:
+            first = day
+        if last is None and seen >= 0.98 * total:
+            last = day
+    first = low or first or ordered[0][0]
+    last = high or last or ordered[-1][0]
+    return first, last
+
+
 def event_places(store: SQLiteStore, f: EventFilter, *, limit: int = MAX_PAGE) -> list[EventPlace]:
-    """The geocoded places of the matching events, the busiest first."""
-    where, args = _event_where(f)
+    """The geocoded places of the matching events, the busiest first, with the quad class
+    most of their events have."""
+    where, args = _event_where(replace(f, after=None))
     extra = " AND " if where else " WHERE "
     rows = store.execute(
-        f"SELECT e.location, e.country, e.lat, e.lon, count(*) AS n {_FROM}{where}{extra}"
-        "e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY e.location, e.country, e.lat, e.lon"
-        " ORDER BY n DESC, e.location LIMIT ?",
+        "SELECT location, country, lat, lon, sum(n) AS n,"
+        " max(n * 10 + coalesce(quad_class, 0)) % 10 AS quad FROM ("
+        f"SELECT e.location, e.country, e.lat, e.lon, e.quad_class, count(*) AS n"
+        f" FROM events e{where}{extra}e.lat IS NOT NULL AND e.lon IS NOT NULL"
+        " GROUP BY e.location, e.country, e.lat, e.lon, e.quad_class)"
+        " GROUP BY location, country, lat, lon ORDER BY n DESC, location LIMIT ?",
         (*args, _page(limit)),
     )
-    return [EventPlace(r["location"], r["country"], r["lat"], r["lon"], r["n"]) for r in rows]
+    return [
+        EventPlace(r["location"], r["country"], r["lat"], r["lon"], r["n"], r["quad"] or None)
+        for r in rows
+    ]
 
 
 # -- actors ----------------------------------------------------------------------------
 def find_actors(
     store: SQLiteStore, *, q: str | None = None, limit: int = 50, offset: int = 0
 ) -> ActorPage:
-    """Actors by the events they take part in, then the articles naming them; ``q`` is a
-    part of a name, an alias or an id."""
-    where, args = "", []
+    """Actors by the events they take part in, then the articles naming them (from the
+    actor dictionary kept at ingest); ``q`` is a part of a name, an alias or an id."""
+    where, args = " WHERE (x.articles > 0 OR x.events > 0)", []
     if q:
         pattern = f"%{_like(q)}%"
-        where = " WHERE x.actor_id = ? OR x.name LIKE ? ESCAPE '\\' OR x.aliases LIKE ? ESCAPE '\\'"
+        where += (
+            " AND (x.actor_id = ? OR x.name LIKE ? ESCAPE '\\' OR x.aliases LIKE ? ESCAPE '\\')"
+        )
         args = [q, pattern, pattern]
     rows = store.execute(
-        "WITH ids AS (SELECT DISTINCT x.actor_id AS id FROM actors x" + where + "),"
-        " arts AS (SELECT x.actor_id AS id, count(DISTINCT x.article_id) AS n FROM actors x"
-        "  JOIN ids ON ids.id = x.actor_id GROUP BY x.actor_id),"
-        " evs AS (SELECT ea.actor_id AS id, count(DISTINCT ea.article_id || ' ' || ea.event_id)"
-        "  AS n FROM event_actors ea JOIN events e ON e.article_id = ea.article_id"
-        "  AND e.event_id = ea.event_id AND e.negated = 0"
-        "  JOIN ids ON ids.id = ea.actor_id GROUP BY ea.actor_id)"
-        " SELECT arts.id, arts.n AS articles, coalesce(evs.n, 0) AS events FROM arts"
-        " LEFT JOIN evs ON evs.id = arts.id ORDER BY events DESC, articles DESC, arts.id"
-        " LIMIT ? OFFSET ?",
+        "SELECT x.actor_id AS id, x.articles, x.events FROM actor_dictionary x"
+        f"{where} ORDER BY x.events DESC, x.articles DESC, x.actor_id LIMIT ? OFFSET ?",
         (*args, _page(limit) + 1, offset),
     )
     items = _actor_items(store, [(r["id"], r["articles"], r["events"]) for r in rows[:limit]])
@@ -490,70 +634,50 @@ def _actor_items(store: SQLiteStore, counts: list[tuple[str, int, int]]) -> list
 def _identities(
     store: SQLiteStore, ids: Iterable[str]
 ) -> dict[str, tuple[str, str, str | None, str | None, str | None]]:
-    """For each actor id: the name, kind, country, sector and title most articles give it."""
+    """For each actor id: the name, kind, country, sector and title the store knows it by."""
     wanted = list(dict.fromkeys(ids))
     out: dict[str, tuple[str, str, str | None, str | None, str | None]] = {}
     for chunk in range(0, len(wanted), 500):
         part = wanted[chunk : chunk + 500]
         marks = ",".join("?" * len(part))
         for r in store.execute(
-            "SELECT actor_id, name, kind, country, sector, max(title) AS title, count(*) AS n"
-            f" FROM actors WHERE actor_id IN ({marks})"
-            " GROUP BY actor_id, name, kind, country, sector ORDER BY actor_id, n DESC, name",
+            "SELECT actor_id, name, kind, country, sector, title FROM actor_dictionary"
+            f" WHERE actor_id IN ({marks})",
             tuple(part),
         ):
-            out.setdefault(
-                r["actor_id"], (r["name"], r["kind"], r["country"], r["sector"], r["title"])
-            )
+            out[r["actor_id"]] = (r["name"], r["kind"], r["country"], r["sector"], r["title"])
     return out
 
 
 def actor_detail(store: SQLiteStore, actor_id: str, *, limit: int = 50) -> ActorDetail | None:
     """One actor by id, or None when no article names it."""
-    names = _identities(store, [actor_id])
-    if actor_id not in names:
+    found = store.execute("SELECT * FROM actor_dictionary WHERE actor_id = ?", (actor_id,))
+    if not found or (found[0]["articles"] <= 0 and found[0]["events"] <= 0):
         return None
-    name, kind, country, sector, title = names[actor_id]
-    aliases: set[str] = set()
-    articles = 0
-    for r in store.execute(
-        "SELECT name, aliases, article_id FROM actors WHERE actor_id = ?", (actor_id,)
-    ):
-        articles += 1
-        aliases.add(r["name"])
-        aliases.update(str(a) for a in json.loads(r["aliases"] or "[]"))
-    aliases.discard(name)
+    d = found[0]
+    aliases = {str(a) for a in json.loads(d["aliases"] or "[]")}
+    aliases.discard(d["name"])
     timeline = [
         ActorEventCount(r["day"], r["role"], r["quad_class"], r["n"])
         for r in store.execute(
-            f"SELECT {_DAY} AS day, ea.role, e.quad_class, count(*) AS n FROM event_actors ea"
+            "SELECT e.day_start AS day, ea.role, e.quad_class, count(*) AS n FROM event_actors ea"
             " JOIN events e ON e.article_id = ea.article_id AND e.event_id = ea.event_id"
-            " JOIN articles a ON a.id = e.article_id"
-            f" WHERE ea.actor_id = ? AND e.negated = 0 AND {_DAY} IS NOT NULL"
+            " WHERE ea.actor_id = ? AND e.negated = 0 AND e.day_start IS NOT NULL"
             " GROUP BY day, ea.role, e.quad_class ORDER BY day, ea.role, e.quad_class",
             (actor_id,),
         )
     ]
-    roles = {
-        r["role"]: r["n"]
-        for r in store.execute(
-            "SELECT ea.role, count(*) AS n FROM event_actors ea JOIN events e"
-            " ON e.article_id = ea.article_id AND e.event_id = ea.event_id"
-            " WHERE ea.actor_id = ? AND e.negated = 0 GROUP BY ea.role",
-            (actor_id,),
-        )
-    }
     return ActorDetail(
         id=actor_id,
-        name=name,
-        kind=kind,
-        country=country,
-        sector=sector,
-        title=title,
+        name=d["name"],
+        kind=d["kind"],
+        country=d["country"],
+        sector=d["sector"],
+        title=d["title"],
         aliases=sorted(aliases),
-        articles=articles,
-        events_as_source=int(roles.get("source", 0)),
-        events_as_target=int(roles.get("target", 0)),
+        articles=int(d["articles"]),
+        events_as_source=int(d["as_source"]),
+        events_as_target=int(d["as_target"]),
         timeline=timeline,
         counterparts=_counterparts(store, actor_id, limit=limit),
         quotes=_quotes(store, "q.speaker_actor = ?", [actor_id], limit=limit, offset=0),
@@ -647,31 +771,39 @@ def _quotes(
 
 # -- overview --------------------------------------------------------------------------
 def stats(store: SQLiteStore, *, top: int = 10, latest: int = 10) -> Stats:
-    """Counts, events per day, the most active actors, agencies and the latest articles."""
-    counts = store.execute(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(DISTINCT actor_id) FROM actors),"
-        " (SELECT count(*) FROM quotes), (SELECT count(*) FROM events WHERE negated = 0),"
-        " (SELECT count(*) FROM events WHERE negated != 0),"
-        " (SELECT min(published) FROM articles), (SELECT max(published) FROM articles)"
-    )[0]
-    agencies = {
-        r["agency"]: r["n"]
-        for r in store.execute(
-            "SELECT agency, count(*) AS n FROM article_agencies GROUP BY agency"
-            " ORDER BY n DESC, agency LIMIT 20"
-        )
-    }
+    """Counts, events per day, the most active actors, agencies and the latest articles:
+    from the aggregates kept at ingest, and cached until the store changes."""
+
+    def compute() -> tuple[tuple[object, ...], dict[str, int]]:
+        counts = store.execute(
+            "SELECT (SELECT count(*) FROM articles),"
+            " (SELECT count(*) FROM actor_dictionary WHERE articles > 0),"
+            " (SELECT count(*) FROM quotes),"
+            " (SELECT coalesce(sum(events), 0) FROM agg_days WHERE negated = 0),"
+            " (SELECT coalesce(sum(events), 0) FROM agg_days WHERE negated != 0),"
+            " (SELECT min(published) FROM articles), (SELECT max(published) FROM articles)"
+        )[0]
+        agencies = {
+            r["agency"]: r["n"]
+            for r in store.execute(
+                "SELECT agency, count(*) AS n FROM article_agencies GROUP BY agency"
+                " ORDER BY n DESC, agency LIMIT 20"
+            )
+        }
+        return tuple(counts), agencies
+
+    counts, agencies = _cached(store, ("stats",), compute)
     return Stats(
-        articles=counts[0],
-        actors=counts[1],
-        quotes=counts[2],
-        events=counts[3],
-        negated_events=counts[4],
-        first_day=counts[5],
-        last_day=counts[6],
+        articles=int(counts[0]),  # type: ignore[call-overload]
+        actors=int(counts[1]),  # type: ignore[call-overload]
+        quotes=int(counts[2]),  # type: ignore[call-overload]
+        events=int(counts[3]),  # type: ignore[call-overload]
+        negated_events=int(counts[4]),  # type: ignore[call-overload]
+        first_day=counts[5],  # type: ignore[arg-type]
+        last_day=counts[6],  # type: ignore[arg-type]
         events_per_day=event_timeline(store, EventFilter()),
         most_active=find_actors(store, limit=top).items,
-        agencies=agencies,
+        agencies=dict(agencies),
         latest=store.find(ArticleQuery(limit=latest)),
     )
 
@@ -684,25 +816,40 @@ def network(
     until: str | None = None,
     type: str | None = None,
     limit: int = 100,
+    min_events: int = 1,
+    focus: str | None = None,
 ) -> Network:
     """Who acts on whom (``by="actor"``) or which country on which (``by="country"``): the
-    ``limit`` busiest directed edges, with counts by quad class; negated events left out."""
+    ``limit`` busiest directed edges of at least ``min_events`` events, with counts by quad
+    class; negated events left out. ``focus``: only the edges touching this actor id (or
+    country code). Read from the per-day dyad counts kept at ingest."""
     if by not in ("actor", "country"):
         raise ValueError(f"by must be 'actor' or 'country', not {by!r}")
-    where, args = _event_where(EventFilter(since=since, until=until, type=type))
-    key = "actor_id" if by == "actor" else "country"
+    low, high = EventFilter(since=since, until=until).window
+    src, tgt = ("source", "target") if by == "actor" else ("source_country", "target_country")
+    where = [f"g.{src} != ''", f"g.{tgt} != ''", f"g.{src} != g.{tgt}", "g.events > 0"]
+    args: list[object] = []
+    if low:
+        where.append("g.day >= ?")
+        args.append(low)
+    if high:
+        # A dyad-day row holds the range start only; events of a longer range that starts
+        # inside the window count, which the window's last day makes rare.
+        where.append("g.day <= ? AND g.day != ''")
+        args.append(high)
+    if type:
+        where.append("g.type = ?")
+        args.append(type)
+    if focus:
+        where.append(f"(g.{src} = ? OR g.{tgt} = ?)")
+        args += [focus, focus]
     rows = store.execute(
-        f"SELECT s.{key} AS src, t.{key} AS tgt, count(*) AS n,"
-        " sum(e.quad_class = 1) AS q1, sum(e.quad_class = 2) AS q2,"
-        " sum(e.quad_class = 3) AS q3, sum(e.quad_class = 4) AS q4"
-        f" {_FROM}"
-        " JOIN event_actors s ON s.article_id = e.article_id AND s.event_id = e.event_id"
-        "  AND s.role = 'source'"
-        " JOIN event_actors t ON t.article_id = e.article_id AND t.event_id = e.event_id"
-        "  AND t.role = 'target'"
-        f"{where}{' AND ' if where else ' WHERE '}s.{key} IS NOT NULL AND t.{key} IS NOT NULL"
-        f" AND s.{key} != t.{key} GROUP BY src, tgt ORDER BY n DESC, src, tgt LIMIT ?",
-        (*args, _page(limit)),
+        f"SELECT g.{src} AS src, g.{tgt} AS tgt, sum(g.events) AS n,"
+        " sum(g.events * (g.quad_class = 1)) AS q1, sum(g.events * (g.quad_class = 2)) AS q2,"
+        " sum(g.events * (g.quad_class = 3)) AS q3, sum(g.events * (g.quad_class = 4)) AS q4"
+        f" FROM agg_dyads g WHERE {' AND '.join(where)} GROUP BY src, tgt HAVING n >= ?"
+        " ORDER BY n DESC, src, tgt LIMIT ?",
+        (*args, max(1, min_events), _page(limit)),
     )
     edges = [
         NetworkEdge(r["src"], r["tgt"], r["n"], r["q1"], r["q2"], r["q3"], r["q4"]) for r in rows
@@ -728,7 +875,142 @@ def network(
     return Network(by=by, nodes=nodes, edges=edges)
 
 
+# -- search ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An article that matches a search, ranked (bm25; lower is better), with a snippet
+    of its body: ``snippet`` as plain text, ``snippet_html`` escaped with hits in <mark>."""
+
+    id: str
+    headline: str | None
+    published: str | None
+    agencies: tuple[str, ...]
+    rank: float
+    snippet: str
+    snippet_html: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """A page of search hits and how many articles match in all."""
+
+    q: str
+    total: int
+    limit: int
+    offset: int
+    items: list[SearchHit]
+
+
+def search_articles(
+    store: SQLiteStore,
+    q: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    agency: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> SearchPage:
+    """Articles matching a search (see :mod:`eventwire.search` for the language), best
+    first. Raises :class:`~eventwire.search.QueryError` when ``q`` does not parse."""
+    match = fts_query(q)
+    where, args = ["articles_fts MATCH ?"], [match]
+    if since:
+        where.append("a.published >= ?")
+        args.append(since)
+    if until:
+        where.append("a.published <= ?")
+        args.append(until)
+    if agency:
+        where.append("a.id IN (SELECT article_id FROM article_agencies WHERE agency = ?)")
+        args.append(agency.upper())
+    clause = " AND ".join(where)
+    base = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+    total = _cached_count(store, f"SELECT count(*) {base} WHERE {clause}", tuple(args))
+    rows = store.execute(
+        f"SELECT a.id, a.headline, a.published, bm25(articles_fts, 4.0, 1.0) AS rank,"
+        f" snippet(articles_fts, 1, ?, ?, '…', 24) AS snip {base} WHERE {clause}"
+        " ORDER BY rank, a.published DESC LIMIT ? OFFSET ?",
+        (HIT_OPEN, HIT_CLOSE, *args, _page(limit), offset),
+    )
+    agencies = _agencies(store, [r["id"] for r in rows])
+    items = [
+        SearchHit(
+            id=r["id"],
+            headline=r["headline"],
+            published=r["published"],
+            agencies=agencies.get(r["id"], ()),
+            rank=float(r["rank"]),
+            snippet=r["snip"].replace(HIT_OPEN, "").replace(HIT_CLOSE, ""),
+            snippet_html=str(highlight(r["snip"])),
+        )
+        for r in rows
+    ]
+    return SearchPage(q=q, total=total, limit=limit, offset=offset, items=items)
+
+
+def _agencies(store: SQLiteStore, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for r in store.execute(
+            f"SELECT article_id, agency FROM article_agencies WHERE article_id IN ({marks})"
+            " ORDER BY agency",
+            tuple(ids),
+        ):
+            out.setdefault(r[0], []).append(r[1])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def count_articles(store: SQLiteStore, query: ArticleQuery) -> int:
+    """How many stored articles an article listing's filter matches (paging aside)."""
+    where, args = [], []
+    if query.q:
+        where.append("rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        args.append(fts_query(query.q))
+    if query.since:
+        where.append("published >= ?")
+        args.append(query.since)
+    if query.until:
+        where.append("published <= ?")
+        args.append(query.until)
+    if query.agency:
+        where.append("id IN (SELECT article_id FROM article_agencies WHERE agency = ?)")
+        args.append(query.agency.upper())
+    sql = "SELECT count(*) FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
+    return _cached_count(store, sql, tuple(args))
+
+
 # -- helpers ---------------------------------------------------------------------------
+# Results of whole-store reads (counts, the overview), kept until the store changes: the
+# key holds SQLite's data_version (moved by other connections' commits) and this
+# connection's total_changes(), so a write anywhere invalidates it.
+_CACHE: OrderedDict[tuple[object, ...], object] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+_CACHE_SIZE = 256
+
+
+def _cached(store: SQLiteStore, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+    version = tuple(store.execute("SELECT total_changes()")[0]) + tuple(
+        store.execute("PRAGMA data_version")[0]
+    )
+    full = (id(store), store.path, version, *key)
+    with _CACHE_LOCK:
+        if full in _CACHE:
+            _CACHE.move_to_end(full)
+            return _CACHE[full]  # type: ignore[return-value]
+    value = compute()
+    with _CACHE_LOCK:
+        _CACHE[full] = value
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return value
+
+
+def _cached_count(store: SQLiteStore, sql: str, args: tuple[object, ...]) -> int:
+    return _cached(store, (sql, args), lambda: int(store.execute(sql, args)[0][0]))
+
+
 def _page(limit: int) -> int:
     return max(0, min(limit, MAX_PAGE + 1))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from eventwire.errors import StoreError
 from eventwire.model import Article, from_record, to_record
+from eventwire.search import fts_query
 from eventwire.store.base import (
     ActorSummary,
     ArticleQuery,
@@ -158,13 +159,19 @@ class SQLiteStore:
         countries = {x.id: x.country for x in a.actors}
         for e in a.events:
             loc = e.location
+            # Named columns: later migrations add columns (the date's range is filled by
+            # a trigger of migration 010).
             db.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events (article_id, event_id, type, mode, cameo, quad_class,"
+                " intensity, date, location, country, lat, lon, negated, hedged, trigger,"
+                ' start, "end", coder, date_precision, sentence, context, date_basis)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     a.id, e.id, e.type, e.mode, e.cameo, e.quad_class, e.intensity, e.date,
                     loc.name if loc else None, loc.country if loc else None,
                     loc.lat if loc else None, loc.lon if loc else None,
                     e.negated, e.hedged, e.trigger, e.start, e.end, e.coder,
+                    e.date_precision, e.sentence, e.context, e.date_basis,
                 ),
             )  # fmt: skip
             db.executemany(
@@ -192,7 +199,7 @@ class SQLiteStore:
         where, args = [], []
         if query.q:
             where.append("rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            args.append(_fts_query(query.q))
+            args.append(fts_query(query.q))  # QueryError when malformed
         if query.since:
             where.append("published >= ?")
             args.append(query.since)
@@ -302,12 +309,6 @@ class SQLiteStore:
 def _like(text: str) -> str:
     """``text`` for a LIKE pattern, its wildcards escaped."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _fts_query(q: str) -> str:
-    """User words as an FTS5 query of quoted terms, so FTS syntax in input cannot break it."""
-    terms = [t.replace('"', '""') for t in q.split() if t.strip()]
-    return " ".join(f'"{t}"' for t in terms) or '""'
 
 
 def _statements(sql: str) -> list[str]:

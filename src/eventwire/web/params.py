@@ -3,10 +3,10 @@ fields, where an empty field means "any").
 
 >>> event_filter({"type": "protest", "since": "", "quad_class": "3"}).type
 'PROTEST'
->>> event_filter({"since": "2026-02-30"})
+>>> event_filter({"since": "2026-02-30"})  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-fastapi.exceptions.HTTPException: 422: since: not a calendar date (YYYY-MM-DD)
+fastapi.exceptions.HTTPException: 422: since: '2026-02-30' is not a date (YYYY-MM-DD, ...)
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Annotated
 from fastapi import HTTPException, Query
 from pydantic import AfterValidator
 
-from eventwire.store.queries import PLOVER_TYPES, EventFilter
+from eventwire.filters import FILTER_FIELDS, PLOVER_TYPES, EventFilter, FilterError, parse_filter
 
 __all__ = [
     "MAX_OFFSET",
@@ -88,22 +88,48 @@ Country = Annotated[
 ]
 
 
-Actor = Annotated[
-    str | None, Query(max_length=MAX_TEXT, description="an actor id, a code or part of a name")
-]
+def _text(description: str) -> object:
+    return Query(max_length=MAX_TEXT, description=description)
 
 
 def event_query(
-    actor: Actor = None,
-    country: Country = None,
-    type: EventType = None,
-    quad_class: QuadClass = None,
-    since: Day = None,
-    until: Day = None,
-    include_negated: bool = False,
+    actor: Annotated[
+        str | None, _text("actor in either role: an id, a code or part of a name")
+    ] = None,
+    source: Annotated[str | None, _text("the acting side: an id, a code or part of a name")] = None,
+    target: Annotated[
+        str | None, _text("the side acted on: an id, a code or part of a name")
+    ] = None,
+    country: Annotated[str | None, _text("the place's or any participant's country (ISO3)")] = None,
+    source_country: Annotated[str | None, _text("the acting side's country (ISO3)")] = None,
+    target_country: Annotated[str | None, _text("the other side's country (ISO3)")] = None,
+    type: Annotated[str | None, _text("a PLOVER type: " + ", ".join(PLOVER_TYPES))] = None,
+    mode: Annotated[str | None, _text("a PLOVER mode (lower case)")] = None,
+    cameo: Annotated[str | None, _text("a CAMEO code or prefix (2-4 digits)")] = None,
+    quad_class: Annotated[
+        str | None, _text("1/2: verbal/material cooperation, 3/4: conflict")
+    ] = None,
+    goldstein_min: Annotated[str | None, _text("lowest intensity, -10 to 10")] = None,
+    goldstein_max: Annotated[str | None, _text("highest intensity, -10 to 10")] = None,
+    since: Annotated[
+        str | None, _text("from this date: YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY")
+    ] = None,
+    until: Annotated[str | None, _text("to this date (the whole range of an event's date)")] = None,
+    place: Annotated[str | None, _text("part of the place name")] = None,
+    include_negated: Annotated[str | None, _text("true: negated events too")] = None,
+    include_hedged: Annotated[str | None, _text("false: leave hedged events out")] = None,
+    after: Annotated[str | None, _text("keyset cursor: a page's next_after")] = None,
 ) -> EventFilter:
-    """The event filter of an API request (a FastAPI dependency shared by the event routes)."""
-    return EventFilter(actor, country, type, quad_class, since, until, include_negated)
+    """The event filter of an API request (a FastAPI dependency shared by the event routes):
+    :func:`eventwire.filters.parse_filter` checks it, as it does the CLI's options."""
+    return _parsed(dict(locals()))
+
+
+def _parsed(params: Mapping[str, object], **kw: int) -> EventFilter:
+    try:
+        return parse_filter(params, max_limit=MAX_PAGE, **kw)
+    except FilterError as err:
+        raise HTTPException(422, str(err)) from None
 
 
 # -- HTML form fields --------------------------------------------------------------------
@@ -136,22 +162,7 @@ def form_day(params: Mapping[str, str], name: str) -> str | None:
 
 
 def event_filter(params: Mapping[str, str], *, limit: int = 50) -> EventFilter:
-    """The event filter that form fields (or API query parameters) ask for."""
-    country = form_text(params, "country")
-    if country and not _COUNTRY.fullmatch(country):
-        raise HTTPException(422, "country: a three-letter code")
-    try:
-        kind = plover(form_text(params, "type"))
-    except ValueError as err:
-        raise HTTPException(422, f"type: {err}") from None
-    return EventFilter(
-        actor=form_text(params, "actor"),
-        country=country.upper() if country else None,
-        type=kind,
-        quad_class=form_int(params, "quad_class", default=None, low=1, high=4),
-        since=form_day(params, "since"),
-        until=form_day(params, "until"),
-        include_negated=(params.get("include_negated") or "").lower() in ("1", "true", "on"),
-        limit=form_int(params, "limit", default=limit, low=1, high=MAX_PAGE) or limit,
-        offset=form_int(params, "offset", default=0, low=0, high=MAX_OFFSET) or 0,
-    )
+    """The event filter that form fields (or API query parameters) ask for; 422 naming the
+    field when one is wrong."""
+    wanted = {k: v for k, v in params.items() if k in FILTER_FIELDS}
+    return _parsed(wanted, default_limit=limit)
