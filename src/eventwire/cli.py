@@ -10,10 +10,11 @@ from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -23,6 +24,9 @@ from eventwire.model import Article, to_record
 from eventwire.service import RunReport, extract, ingest
 from eventwire.settings import Settings
 from eventwire.store import ArticleQuery, SQLiteStore, open_store
+
+if TYPE_CHECKING:
+    from eventwire.filters import EventFilter
 
 app = typer.Typer(
     help="eventwire: raw news in, who did what to whom, when and where, out.",
@@ -100,6 +104,7 @@ def ingest_cmd(
     if reprocess and (workers or scheduler):
         err.print("error: --reprocess runs in this process; leave out --workers/--scheduler")
         raise typer.Exit(2)
+    existed = db.exists()
     with open_store(db) as store, _progress("ingesting") as tick:
         if workers or scheduler:
             from eventwire.scale.dask import ingest_with_workers  # Dask loads only here
@@ -121,6 +126,9 @@ def ingest_cmd(
             )
     _summary(report, db)
     if report.nothing_read:
+        if not existed:  # leave no empty database behind when nothing could be read
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
         raise typer.Exit(1)
 
 
@@ -169,13 +177,24 @@ def articles_cmd(
     agency: Annotated[
         str | None, typer.Option(help="Naming this agency (AFP, REUTERS...).")
     ] = None,
-    limit: int = 50,
+    limit: Annotated[int, typer.Option(help="At most this many articles.")] = 50,
 ) -> None:
-    """List stored articles, newest first."""
+    """List stored articles, newest first (--q: full-text search, see README)."""
+    from eventwire.store.queries import count_articles
+
+    if limit < 1:
+        err.print(f"error: --limit: {limit} is not a whole number of at least 1")
+        raise typer.Exit(2)
+    query = ArticleQuery(q=q, since=since, until=until, agency=agency, limit=limit)
     with _existing_store(db) as store:
-        rows = store.find(ArticleQuery(q=q, since=since, until=until, agency=agency, limit=limit))
+        rows = store.find(query)
+        total = count_articles(store, query)
+        if not rows:
+            err.print("no articles match", highlight=False)
+            return
+        shown = f", first {len(rows)}" if total > len(rows) else ""
         table = Table(
-            "id", "published", "headline", "agencies", "paras", title=f"{store.count()} articles"
+            "id", "published", "headline", "agencies", "paras", title=f"{total} articles{shown}"
         )
         for r in rows:
             table.add_row(
@@ -285,52 +304,178 @@ def quotes_cmd(
     out.print(table)
 
 
+# The event filter's options, shared by `events` and `export`: the names are the API's
+# query parameters (with dashes), and eventwire.filters checks them for both.
+SourceOpt = Annotated[
+    str | None, typer.Option(help="The acting side: actor id, code (IRN) or part of a name.")
+]
+TargetOpt = Annotated[str | None, typer.Option(help="The side acted on (as --source).")]
+ActorOpt = Annotated[str | None, typer.Option(help="An actor in either role (as --source).")]
+CountryOpt = Annotated[
+    str | None, typer.Option(help="The place's or any participant's country (ISO3: IRN).")
+]
+SourceCountryOpt = Annotated[str | None, typer.Option(help="The acting side's country (ISO3).")]
+TargetCountryOpt = Annotated[str | None, typer.Option(help="The other side's country (ISO3).")]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER type (ACCUSE, PROTEST...).")]
+ModeOpt = Annotated[str | None, typer.Option(help="PLOVER mode (lower case).")]
+CameoOpt = Annotated[str | None, typer.Option(help="CAMEO code or prefix (2-4 digits: 19).")]
+QuadOpt = Annotated[
+    str | None, typer.Option(help="Quad class: 1/2 verbal/material cooperation, 3/4 conflict.")
+]
+GoldMinOpt = Annotated[str | None, typer.Option(help="Lowest Goldstein intensity (-10 to 10).")]
+GoldMaxOpt = Annotated[str | None, typer.Option(help="Highest Goldstein intensity (-10 to 10).")]
+SinceOpt = Annotated[
+    str | None, typer.Option(help="From this date: YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY.")
+]
+UntilOpt = Annotated[
+    str | None, typer.Option(help="To this date (an event's whole date range must fit).")
+]
+PlaceOpt = Annotated[str | None, typer.Option(help="Part of the place name.")]
+NegatedOpt = Annotated[bool, typer.Option(help="Include negated events (did not attack).")]
+HedgedOpt = Annotated[bool, typer.Option(help="Include hedged events (may attack).")]
+
+
+class EventFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    plover = "plover"
+    polecat = "polecat"
+    gdelt = "gdelt"
+
+
+def _event_filter(options: dict[str, object], *, limit: int | None = None) -> EventFilter:
+    """The options as an EventFilter, or exit 2 naming the bad option (as the API's 422)."""
+    from eventwire.filters import FILTER_FIELDS, FilterError, parse_filter
+
+    wanted = {k: v for k, v in options.items() if k in FILTER_FIELDS and k != "limit"}
+    if limit is not None:
+        wanted["limit"] = limit
+    try:
+        return parse_filter(wanted)
+    except FilterError as e:
+        err.print(f"error: --{e.option.replace('_', '-')}: {e.message}", highlight=False)
+        raise typer.Exit(2) from None
+
+
 @app.command("events")
 def events_cmd(
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Actor id, code or part of a name.")] = None,
-    country: Annotated[str | None, typer.Option(help="Source or target country (ISO3).")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER type (ACCUSE...).")] = None,
-    quad_class: Annotated[int | None, typer.Option(help="1-4.")] = None,
-    since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
-    include_negated: Annotated[bool, typer.Option(help="Show negated events too.")] = False,
-    limit: int = 50,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    actor: ActorOpt = None,
+    country: CountryOpt = None,
+    source_country: SourceCountryOpt = None,
+    target_country: TargetCountryOpt = None,
+    type: TypeOpt = None,
+    mode: ModeOpt = None,
+    cameo: CameoOpt = None,
+    quad_class: QuadOpt = None,
+    goldstein_min: GoldMinOpt = None,
+    goldstein_max: GoldMaxOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    place: PlaceOpt = None,
+    include_negated: NegatedOpt = False,
+    include_hedged: HedgedOpt = True,
+    format: Annotated[
+        EventFormat, typer.Option("--format", "-f", help="A table, or a file format.")
+    ] = EventFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File (default stdout; parquet needs one)."),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            help="At most this many events (newest first); default 50 for the table, all for files."
+        ),
+    ] = None,
 ) -> None:
-    """List events, newest first; negated ones are left out unless asked for, hedged
-    ones are marked."""
-    from eventwire.store.queries import EventFilter, find_events
+    """List events, newest first, or write them as a file: csv (with a header row), jsonl,
+    parquet, or the PLOVER, POLECAT and GDELT 2.0 formats. Negated events are left out
+    unless asked for; hedged ones are marked."""
+    from eventwire.store.queries import find_events
 
-    query = EventFilter(
-        actor=actor,
-        country=country.upper() if country else None,
-        type=type.upper() if type else None,
-        quad_class=quad_class,
-        since=since,
-        until=until,
-        include_negated=include_negated,
-        limit=limit,
-    )
+    if limit is not None and limit < 1:
+        err.print(f"error: --limit: {limit} is not a whole number of at least 1")
+        raise typer.Exit(2)
+    f = _event_filter(dict(locals()), limit=min(limit or 50, 500))
+    if format is not EventFormat.table:
+        with _existing_store(db) as store:
+            _write_events(store, f, format, output, limit)
+        return
     with _existing_store(db) as store:
-        page = find_events(store, query)
-    table = Table(title=f"{page.total} events")
+        page = find_events(store, f)
+    if not page.items:
+        err.print("no events match", highlight=False)
+        return
+    table = Table(
+        title=f"{page.total} events"
+        + (f", first {len(page.items)}" if page.total > len(page.items) else "")
+    )
     table.add_column("date", no_wrap=True)
     table.add_column("type", no_wrap=True)
+    table.add_column("cameo", no_wrap=True)
+    table.add_column("goldstein", no_wrap=True)
     for name in ("who", "whom", "where", "trigger"):
         table.add_column(name)
     table.add_column("article", no_wrap=True)
     for e in page.items:
         kind = e.type + (" (negated)" if e.negated else "") + (" (hedged)" if e.hedged else "")
         table.add_row(
-            e.day or "?",
+            escape(e.date or e.day or "?"),
             kind,
-            ", ".join(a.name or a.id for a in e.source),
-            ", ".join(a.name or a.id for a in e.target),
-            e.location or "",
-            e.trigger,
+            e.cameo or "",
+            "" if e.intensity is None else f"{e.intensity:g}",
+            escape(", ".join(a.name or a.id for a in e.source)),
+            escape(", ".join(a.name or a.id for a in e.target)),
+            escape(e.location or ""),
+            escape(e.trigger),
             e.article_id[:8],
         )
     out.print(table)
+
+
+def _write_events(
+    store: SQLiteStore, f: EventFilter, format: EventFormat, output: Path | None, limit: int | None
+) -> None:
+    """Every event the filter matches (or the first ``limit``), in a file format."""
+    from itertools import islice
+
+    from eventwire.store.queries import iter_event_records, iter_events
+
+    if format is EventFormat.parquet and output is None:
+        err.print("error: --format parquet needs --output FILE")
+        raise typer.Exit(2)
+    skipped = 0
+
+    def skip(_a: Article, _e: object) -> None:
+        nonlocal skipped
+        skipped += 1
+
+    rows = islice(iter_events(store, f), limit)
+    records = islice(iter_event_records(store, f), limit)
+    if format is EventFormat.parquet:
+        assert output is not None
+        n = exporters.write_event_parquet(rows, output)
+    else:
+        writers: dict[EventFormat, Callable[[IO[str]], int]] = {
+            EventFormat.csv: partial(exporters.write_event_csv, rows),
+            EventFormat.jsonl: partial(exporters.write_event_jsonl, rows),
+            EventFormat.plover: partial(exporters.write_plover, records, on_skip=skip),
+            EventFormat.polecat: partial(exporters.write_polecat, records),
+            EventFormat.gdelt: partial(exporters.write_gdelt, records),
+        }
+        if output is None:
+            n = writers[format](sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = writers[format](fh)
+    what = "GDELT row(s)" if format is EventFormat.gdelt else "event(s)"
+    note = f"; {skipped} left out: no source actor, which PLOVER requires" if skipped else ""
+    err.print(f"exported {n} {what}{note}" if n else "no events match", highlight=False)
 
 
 @app.command("stats")
@@ -360,12 +505,44 @@ def export_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File (default stdout).")
     ] = None,
-    include_negated: Annotated[
-        bool, typer.Option(help="Event formats: keep negated events (flagged).")
-    ] = False,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    actor: ActorOpt = None,
+    country: CountryOpt = None,
+    source_country: SourceCountryOpt = None,
+    target_country: TargetCountryOpt = None,
+    type: TypeOpt = None,
+    mode: ModeOpt = None,
+    cameo: CameoOpt = None,
+    quad_class: QuadOpt = None,
+    goldstein_min: GoldMinOpt = None,
+    goldstein_max: GoldMaxOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    place: PlaceOpt = None,
+    include_negated: NegatedOpt = False,
+    include_hedged: HedgedOpt = True,
 ) -> None:
     """Export the store: articles as JSON lines (the records `extract` prints), CSV or
-    Parquet; events as PLOVER JSON lines, a POLECAT-like TSV or a GDELT-like table."""
+    Parquet; events as PLOVER JSON lines, POLECAT's TSV or the GDELT 2.0 event table, with
+    the same filters as `events` (which also writes event rows as csv, jsonl or parquet)."""
+    options = dict(locals())
+    if format in _EVENT_FORMATS:
+        f = _event_filter(options)
+        with _existing_store(db) as store:
+            _write_events(store, f, EventFormat(format.value), output, None)
+        return
+    filters = [
+        k for k, v in options.items()
+        if k not in ("db", "format", "output", "include_hedged") and v not in (None, False)
+    ]  # fmt: skip
+    if filters:
+        err.print(
+            f"error: --{filters[0].replace('_', '-')}: event filters apply to the event formats"
+            " (plover, polecat, gdelt); `eventwire events --format csv|jsonl|parquet` writes"
+            " filtered event rows"
+        )
+        raise typer.Exit(2)
     if format is ExportFormat.parquet and output is None:
         err.print("error: --format parquet needs --output FILE")
         raise typer.Exit(2)
@@ -376,23 +553,17 @@ def export_cmd(
             n = exporters.write_parquet(articles, output)
         else:
             writer = _WRITERS[format]
-            if format in _EVENT_FORMATS:
-                writer = partial(writer, include_negated=include_negated)
             if output is None:
                 n = writer(articles, sys.stdout)
             else:
                 with output.open("w", encoding="utf-8", newline="") as fh:
                     n = writer(articles, fh)
-    what = "event(s)" if format in _EVENT_FORMATS else "article(s)"
-    err.print(f"exported {n} {what}", highlight=False)
+    err.print(f"exported {n} article(s)", highlight=False)
 
 
 _WRITERS: dict[ExportFormat, Callable[..., int]] = {
     ExportFormat.jsonl: exporters.write_jsonl,
     ExportFormat.csv: exporters.write_csv,
-    ExportFormat.plover: exporters.write_plover,
-    ExportFormat.polecat: exporters.write_polecat,
-    ExportFormat.gdelt: exporters.write_gdelt,
 }
 _EVENT_FORMATS = {ExportFormat.plover, ExportFormat.polecat, ExportFormat.gdelt}
 
