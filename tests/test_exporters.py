@@ -1,19 +1,33 @@
-"""Event exports in the field's formats: PLOVER JSON lines, POLECAT-like TSV, GDELT-like table."""
+"""Event exports in the field's formats, each validated against a reference written from its
+spec (tests/data/specs: PLOVER manual draft 0.8, POLECAT's Dataverse columns, the GDELT 2.0
+event codebook), on hand-made records and on the store of ../shared's Wikinews articles."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
 
 from eventwire.exporters import (
     GDELT_COLUMNS,
+    GDELT_EXTRA,
     POLECAT_COLUMNS,
+    event_records,
+    fips_code,
     write_gdelt,
     write_plover,
     write_polecat,
 )
 from eventwire.model import Actor, Article, Event, Location, SourceRef
+
+from .conftest import DATA
+
+SPECS = DATA / "specs"
 
 
 def _article() -> Article:
@@ -44,34 +58,192 @@ def _article() -> Article:
     )  # fmt: skip
 
 
-def test_plover_records_and_negated_excluded_by_default() -> None:
+def _plover_schema() -> dict[str, object]:
+    return json.loads((SPECS / "plover.schema.json").read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def _gdelt_spec() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for line in (SPECS / "gdelt2_event_columns.tsv").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, pattern = line.split("\t")
+            out.append((name, re.compile(pattern)))
+    return out
+
+
+def _polecat_spec() -> tuple[str, ...]:
+    text = (SPECS / "polecat_columns.txt").read_text("utf-8")
+    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def check_plover(text: str) -> list[dict[str, object]]:
+    schema = _plover_schema()
+    records = [json.loads(line) for line in text.splitlines()]
+    for r in records:
+        jsonschema.validate(r, schema)
+    return records
+
+
+def check_gdelt(text: str) -> list[list[str]]:
+    spec = _gdelt_spec()
+    assert [name for name, _ in spec] == list(GDELT_COLUMNS) and len(spec) == 61
+    rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
+    for row in rows:
+        assert len(row) == 61 + len(GDELT_EXTRA), row
+        for (name, pattern), value in zip(spec, row, strict=False):
+            assert value == "" or pattern.fullmatch(value), (name, value)
+        assert row[-1] in ("day", "week", "month", "year")
+    return rows
+
+
+def check_polecat(text: str) -> list[dict[str, str]]:
+    rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+    assert tuple(text.splitlines()[0].split("\t")) == _polecat_spec() == POLECAT_COLUMNS
+    for row in rows:
+        assert not any(v.startswith(";") or v.endswith(";") for v in row.values()), row
+    return rows
+
+
+def test_plover_records_follow_the_manual() -> None:
     buf = io.StringIO()
-    assert write_plover([_article()], buf) == 2
-    records = [json.loads(line) for line in buf.getvalue().splitlines()]
-    first = records[0]
-    assert set(first) == {
-        "id", "date", "actor", "recipient", "event", "mode", "context", "event_loc",
-        "quad_code", "event_scale", "text_info", "cite_info",
+    assert write_plover(event_records([_article()]), buf) == 2
+    first, joint = check_plover(buf.getvalue())
+    assert first["event"] == ["CONSULT"] and first["mode"] == ["visit"]
+    assert first["source"] == [
+        {"code": "RUS", "sector": "GOV", "actor_text": "Vladimir Putin",
+         "entity_text": "Vladimir Putin", "identifier_text": "Vladimir Putin",
+         "office": "President", "id": "vladimir-putin"}
+    ]  # fmt: skip
+    assert first["event_loc"] == {
+        "name": "Beijing", "latitude": 39.9, "longitude": 116.4, "country code": "CN", "cc3": "CHN"
     }  # fmt: skip
-    assert first["actor"][0]["country"] == "RUS" and first["recipient"][0]["name"] == "Xi Jinping"
-    assert first["event_loc"] == {"name": "Beijing", "country": "CHN", "lat": 39.9, "lon": 116.4}
-    assert [a["country"] for a in records[1]["actor"]] == ["CHN", "RUS"]  # a compound actor
+    assert first["date"] == "2025-09-02" and "enddate" not in first
+    assert [a["code"] for a in joint["source"]] == ["CHN", "RUS"]  # a compound actor
     buf = io.StringIO()
-    assert write_plover([_article()], buf, include_negated=True) == 3
-    assert json.loads(buf.getvalue().splitlines()[-1])["text_info"]["negated"] is True
+    assert write_plover(event_records([_article()], include_negated=True), buf) == 3
+    assert json.loads(buf.getvalue().splitlines()[-1])["negated"] is True
 
 
-def test_polecat_and_gdelt_tables() -> None:
+def test_plover_partial_dates_joint_acts_and_missing_sources() -> None:
+    a = _article()
+    month = Event(
+        id="m", type="AGREE", source=("xi-jinping", "vladimir-putin"),
+        target=("vladimir-putin", "xi-jinping"), start=0, end=1, trigger="agreed",
+        sentence="s", coder="c", date="2026-02", date_precision="month",
+    )  # fmt: skip
+    orphan = Event(id="o", type="ASSAULT", source=(), target=("WST",), start=0, end=1,
+                   trigger="t", sentence="s", coder="c")  # fmt: skip
+    skipped: list[str] = []
     buf = io.StringIO()
-    write_polecat([_article()], buf)
-    rows = list(csv.DictReader(io.StringIO(buf.getvalue()), delimiter="\t"))
-    assert tuple(rows[0]) == POLECAT_COLUMNS and len(rows) == 2
+    n = write_plover(
+        [(a, month, None), (a, orphan, None)], buf, on_skip=lambda _a, e: skipped.append(e.id)
+    )
+    (record,) = check_plover(buf.getvalue())
+    assert n == 1 and skipped == ["o"]
+    assert (record["date"], record["enddate"]) == ("2026-02-01", "2026-02-28")
+    assert record["recipient"] == [] and len(record["source"]) == 2  # joint act: no recipient
+
+
+def test_polecat_columns_and_joined_cells() -> None:
+    buf = io.StringIO()
+    write_polecat(event_records([_article()]), buf)
+    rows = check_polecat(buf.getvalue())
+    assert len(rows) == 2
     assert rows[1]["Actor Country"] == "CHN;RUS" and rows[1]["Recipient Country"] == "WST"
+    assert rows[1]["Actor Sectors"] == "GOV;GOV" and rows[1]["Recipient Sectors"] == ""
+    assert rows[0]["Event Date"] == "2025-09-02" and rows[0]["Placename"] == "Beijing"
+
+
+def test_gdelt_61_columns_fips_and_one_row_per_dyad() -> None:
     buf = io.StringIO()
-    write_gdelt([_article()], buf)
-    rows = list(csv.DictReader(io.StringIO(buf.getvalue()), delimiter="\t"))
-    assert tuple(rows[0]) == GDELT_COLUMNS
-    assert rows[0]["Actor1Code"] == "RUSGOV" and rows[0]["Actor2CountryCode"] == "CHN"
-    assert rows[0]["SQLDATE"] == "20250902" and rows[0]["EventRootCode"] == "04"
-    assert rows[0]["QuadClass"] == "1" and rows[0]["ActionGeo_FullName"] == "Beijing"
-    assert rows[0]["SOURCEURL"] == "https://example.org/a1"
+    assert write_gdelt(event_records([_article()]), buf) == 3  # the compound actor: 2 rows
+    rows = [dict(zip(GDELT_COLUMNS, r, strict=False)) for r in check_gdelt(buf.getvalue())]
+    first = rows[0]
+    assert first["Actor1Code"] == "RUSGOV" and first["Actor2CountryCode"] == "CHN"
+    assert first["SQLDATE"] == "20250902" and first["EventRootCode"] == "04"
+    assert first["QuadClass"] == "1" and first["ActionGeo_FullName"] == "Beijing"
+    assert first["ActionGeo_CountryCode"] == "CH"  # FIPS 10-4, not ISO's CN
+    assert first["DATEADDED"] == "20250902000000" and first["SOURCEURL"] == "https://example.org/a1"
+    assert [r["Actor1Name"] for r in rows[1:]] == ["XI JINPING", "VLADIMIR PUTIN"]
+    assert len({r["GLOBALEVENTID"] for r in rows}) == 3
+    assert fips_code("DEU") == "GM" and fips_code("WST") == ""
+
+
+def test_gdelt_partial_date_is_the_range_start() -> None:
+    a = _article()
+    week = Event(id="w", type="CONSULT", source=("xi-jinping",), target=(), start=0, end=1,
+                 trigger="t", sentence="s", coder="c", date="2025-W36", date_precision="week")  # fmt: skip
+    buf = io.StringIO()
+    write_gdelt([(a, week, "2026-03-01T10:11:12Z")], buf)
+    (row,) = check_gdelt(buf.getvalue())
+    assert row[1] == "20250901" and row[-1] == "week" and row[59] == "20260301101112"
+
+
+@pytest.fixture(scope="module")
+def wikinews_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The examples plus ../shared's Wikinews articles, ingested once (slow: NLP)."""
+    import csv as _csv
+
+    from eventwire.service import ingest
+    from eventwire.store import open_store
+
+    from .conftest import EXAMPLES, need_shared
+
+    folder = need_shared("corpora", "wikinews-2019-2020")
+    tmp = tmp_path_factory.mktemp("wikinews")
+    records = tmp / "wikinews.jsonl"
+    with records.open("w", encoding="utf-8") as out:
+        for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
+            with (folder / name).open(encoding="utf-8", newline="") as fh:
+                for row in _csv.DictReader(fh):
+                    out.write(json.dumps({"id": row["url"], "url": row["url"], "title": row["title"],
+                                          "published": row["date"] or None, "text": row["text"]}) + "\n")  # fmt: skip
+    db = tmp / "w.db"
+    with open_store(db) as store:
+        ingest([str(EXAMPLES), str(records)], store)
+    return db
+
+
+@pytest.mark.gold
+@pytest.mark.slow
+def test_every_export_of_the_wikinews_store_validates(wikinews_store: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    runner = CliRunner()
+    db = str(wikinews_store)
+    out = {}
+    for f in ("plover", "polecat", "gdelt", "csv"):
+        result = runner.invoke(app, ["events", "--db", db, "-f", f, "--include-negated"])
+        assert result.exit_code == 0, result.output
+        out[f] = result.stdout
+    assert len(check_plover(out["plover"])) > 300
+    assert len(check_polecat(out["polecat"])) > 300
+    rows = check_gdelt(out["gdelt"])  # every SQLDATE is a real YYYYMMDD
+    assert len(rows) > 300
+    parquet = tmp_path / "e.parquet"
+    assert (
+        runner.invoke(app, ["events", "--db", db, "-f", "parquet", "-o", str(parquet)]).exit_code
+        == 0
+    )
+    table = pq.read_table(parquet)
+    assert str(table.schema.field("day_start").type) == "date32[day]"
+    assert str(table.schema.field("source_names").type) == "list<element: string>"
+    frame = table.to_pandas() if _has("pandas") else None
+    if frame is not None:
+        assert str(frame["quad_class"].dtype) in ("int8", "float64")
+    if _has("duckdb"):
+        import duckdb
+
+        got = duckdb.sql(
+            f"SELECT typeof(day_start) FROM read_parquet('{parquet}') LIMIT 1"
+        ).fetchone()
+        assert got == ("DATE",)
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None

@@ -15,11 +15,13 @@ failure inside is logged with its trace and answered with a bare 500.
 
 from __future__ import annotations
 
+import csv
 import hmac
+import io
 import json
 import logging
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from functools import cache
@@ -32,7 +34,13 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -44,6 +52,7 @@ from eventwire.errors import InputError, StoreError
 from eventwire.model import RawDocument, to_record
 from eventwire.readers import read_stream
 from eventwire.readers.jsonl import record_to_document
+from eventwire.search import QueryError
 from eventwire.store import ArticleQuery, ArticleSummary
 from eventwire.store import queries as Q
 from eventwire.web import pages
@@ -193,6 +202,8 @@ def _handle_errors(app: FastAPI) -> None:
             response = _error(request, 500, "internal server error")
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
+        if request.url.path.startswith(("/static/", "/vendor/")) and response.status_code == 200:
+            response.headers.update(CACHE)
         return response
 
 
@@ -211,8 +222,11 @@ def _api_routes(app: FastAPI, db: Database, token: str | None) -> None:
         query = ArticleQuery(
             q=q, since=since, until=until, agency=agency, limit=limit + 1, offset=offset
         )
-        with db.read() as store:
-            rows = store.find(query)
+        try:
+            with db.read() as store:
+                rows = store.find(query)
+        except QueryError as err:
+            raise HTTPException(400, str(err)) from None
         return ArticlePage(limit, offset, len(rows) > limit, rows[:limit])
 
     @app.get(
@@ -234,16 +248,64 @@ def _api_routes(app: FastAPI, db: Database, token: str | None) -> None:
             raise HTTPException(404, f"no article with id {article_id}")
         return JSONResponse(to_record(found))
 
-    @app.get("/api/events", response_model=Q.EventPage, responses=ERRORS, tags=["events"])
+    @app.get(
+        "/api/events",
+        response_model=Q.EventPage,
+        responses={
+            **ERRORS,
+            200: {
+                "description": "a page of events (JSON), or every match as a file",
+                "content": {"text/csv": {}, "application/x-ndjson": {}},
+            },
+        },
+        tags=["events"],
+    )
     def events(
         f: Annotated[Q.EventFilter, Depends(event_query)],
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Q.EventPage:
-        """Events, newest first. Negated events ("did not attack") only with
-        ``include_negated``; hedged ones ("may attack") are included and marked."""
+        format: Annotated[
+            Literal["json", "csv", "jsonl"],
+            Query(description="json: a page; csv (header row) or jsonl: every match, streamed"),
+        ] = "json",
+    ) -> Any:
+        """Events, newest first (by the start of their date's range). Negated events ("did
+        not attack") only with ``include_negated``; hedged ones ("may attack") are included
+        and marked. Deep pages: pass the page's ``next_after`` as ``after``. With
+        ``format=csv`` or ``jsonl``, every matching event is streamed as a file."""
+        if format != "json":
+            return _event_file(db, f, format)
         with db.read() as store:
             return Q.find_events(store, replace(f, limit=limit, offset=offset))
+
+    @app.get(
+        "/api/search",
+        response_model=Q.SearchPage,
+        responses={400: ERROR_SCHEMA, **ERRORS},
+        tags=["articles"],
+    )
+    def search(
+        q: Annotated[
+            str,
+            Query(
+                min_length=1, max_length=MAX_TEXT, description='words, "phrases", prefix*, OR, NOT'
+            ),
+        ],
+        since: Day = None,
+        until: Day = None,
+        agency: Annotated[str | None, Query(max_length=40)] = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Q.SearchPage:
+        """Articles matching a full-text search, best first, with highlighted snippets and
+        the number matching in all; 400 when the query does not parse."""
+        try:
+            with db.read() as store:
+                return Q.search_articles(
+                    store, q, since=since, until=until, agency=agency, limit=limit, offset=offset
+                )
+        except QueryError as err:
+            raise HTTPException(400, str(err)) from None
 
     @app.get(
         "/api/events/timeline", response_model=list[Q.DayCount], responses=ERRORS, tags=["events"]
@@ -315,10 +377,26 @@ def _api_routes(app: FastAPI, db: Database, token: str | None) -> None:
         until: Day = None,
         type: EventType = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+        min_events: Annotated[
+            int, Query(ge=1, le=10_000, description="edges of at least N events")
+        ] = 1,
+        focus: Annotated[
+            str | None,
+            Query(max_length=MAX_TEXT, description="only edges touching this actor id or code"),
+        ] = None,
     ) -> Q.Network:
         """Who acts on whom: the busiest directed edges with counts by quad class."""
         with db.read() as store:
-            return Q.network(store, by=by, since=since, until=until, type=type, limit=limit)
+            return Q.network(
+                store,
+                by=by,
+                since=since,
+                until=until,
+                type=type,
+                limit=limit,
+                min_events=min_events,
+                focus=focus,
+            )
 
     @app.post(
         "/api/ingest",
@@ -364,6 +442,38 @@ def _api_routes(app: FastAPI, db: Database, token: str | None) -> None:
         if report.nothing_read:
             raise HTTPException(422, "nothing could be read: " + "; ".join(errors[:10]))
         return IngestReport(report.documents, report.articles, report.added, report.skipped, errors)
+
+
+def _event_file(db: Database, f: Q.EventFilter, format: str) -> StreamingResponse:
+    """Every event the filter matches as CSV or JSON lines, streamed a keyset page at a
+    time (the store's lock is held per page, never across the whole download)."""
+    from eventwire import exporters
+
+    def pages() -> Iterator[str]:
+        cursor: str | None = None
+        first = True
+        while True:
+            with db.read() as store:
+                page = Q.find_events(store, f.with_page(limit=Q.MAX_PAGE, after=cursor))
+            buf = io.StringIO()
+            if format == "csv":
+                writer = csv.writer(buf, lineterminator="\n")
+                if first:
+                    writer.writerow(exporters.EVENT_COLUMNS)
+                writer.writerows(exporters.event_csv_row(e) for e in page.items)
+            else:
+                exporters.write_event_jsonl(page.items, buf)
+            first = False
+            yield buf.getvalue()
+            cursor = page.next_after
+            if cursor is None:
+                return
+
+    kind = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
+    name = "events.csv" if format == "csv" else "events.jsonl"
+    return StreamingResponse(
+        pages(), media_type=kind, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
 
 
 _INGEST_BODY = {
@@ -477,7 +587,8 @@ def swagger_dir() -> Path | None:
 
 
 SWAGGER_FILES = {"swagger-ui-bundle.js", "swagger-ui.css"}
-CACHE = {"Cache-Control": "public, max-age=86400"}
+# Assets are addressed with the package version (?v=), so a year of caching is safe.
+CACHE = {"Cache-Control": "public, max-age=31536000, immutable"}
 
 
 def _asset_routes(app: FastAPI) -> None:

@@ -18,7 +18,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 
+from eventwire import __version__
 from eventwire.model import to_record
+from eventwire.search import QueryError
 from eventwire.store import ArticleQuery
 from eventwire.store import queries as Q
 from eventwire.web.database import Database
@@ -36,7 +38,12 @@ _env = Environment(
     lstrip_blocks=True,
 )
 _env.filters["path"] = lambda value: url_quote(str(value), safe="")
-_env.globals.update(quad_label=quad_label, QUAD_LABELS=QUAD_LABELS, PLOVER_TYPES=Q.PLOVER_TYPES)
+_env.globals.update(
+    quad_label=quad_label,
+    QUAD_LABELS=QUAD_LABELS,
+    PLOVER_TYPES=Q.PLOVER_TYPES,
+    version=__version__,  # in asset URLs, so they can be cached for a year
+)
 templates = Jinja2Templates(env=_env)
 
 
@@ -102,7 +109,10 @@ def router(db: Database) -> APIRouter:
             "home.html",
             stats=stats,
             twin="/api/stats",
-            data={"per_day": to_record(stats.events_per_day)},
+            data={
+                "per_day": to_record(stats.events_per_day),
+                "window": Q.chart_window(stats.events_per_day),
+            },
         )
 
     @r.get("/search", response_class=HTMLResponse)
@@ -116,17 +126,32 @@ def router(db: Database) -> APIRouter:
             limit=PAGE + 1,
             offset=form_int(p, "offset", default=0, low=0, high=MAX_OFFSET) or 0,
         )
-        with db.read() as store:
-            rows = store.find(query)
+        total = None
+        try:
+            with db.read() as store:
+                if query.q:
+                    found = Q.search_articles(
+                        store, query.q, since=query.since, until=query.until,
+                        agency=query.agency, limit=PAGE + 1, offset=query.offset,
+                    )  # fmt: skip
+                    rows: list[Any] = list(found.items)
+                    total = found.total
+                else:
+                    rows = list(store.find(query))
+        except QueryError as err:
+            raise HTTPException(400, str(err)) from None
         args = {"q": query.q, "since": query.since, "until": query.until, "agency": query.agency}
         return _render(
             request,
             "search.html",
             rows=rows[:PAGE],
+            total=total,
+            events_csv=None,
             query=query,
             args=args,
             pager=_pager(request, query.offset, PAGE, len(rows) > PAGE),
-            twin="/api/articles" + _query({**args, "offset": query.offset or None}),
+            twin=("/api/search" if query.q else "/api/articles")
+            + _query({**args, "offset": query.offset or None}),
         )
 
     @r.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -182,15 +207,7 @@ def router(db: Database) -> APIRouter:
             page = Q.find_events(store, f)
             timeline = Q.event_timeline(store, f)
             places = Q.event_places(store, f)
-        args = {
-            "actor": f.actor,
-            "country": f.country,
-            "type": f.type,
-            "quad_class": f.quad_class,
-            "since": f.since,
-            "until": f.until,
-            "include_negated": f.include_negated or None,
-        }
+        args: dict[str, object] = dict(f.params())
         has_more = f.offset + len(page.items) < page.total
         return _render(
             request,
@@ -198,7 +215,12 @@ def router(db: Database) -> APIRouter:
             page=page,
             f=f,
             pager=_pager(request, f.offset, f.limit, has_more),
-            data={"timeline": to_record(timeline), "places": to_record(places)},
+            data={
+                "timeline": to_record(timeline),
+                "places": to_record(places),
+                "window": Q.chart_window(timeline, f),
+            },
+            csv="/api/events" + _query({**args, "format": "csv"}),
             twin="/api/events" + _query({**args, "offset": f.offset or None}),
             twins={
                 "timeline": "/api/events/timeline" + _query(args),
@@ -214,9 +236,17 @@ def router(db: Database) -> APIRouter:
             raise HTTPException(422, "by: 'actor' or 'country'")
         f = event_filter({k: v for k, v in p.items() if k in ("since", "until", "type")})
         limit = form_int(p, "limit", default=100, low=1, high=MAX_PAGE) or 100
+        min_events = form_int(p, "min_events", default=1, low=1, high=10_000) or 1
+        focus = form_text(p, "focus")
         with db.read() as store:
-            graph = Q.network(store, by=by, since=f.since, until=f.until, type=f.type, limit=limit)
-        args = {"by": by, "since": f.since, "until": f.until, "type": f.type}
+            graph = Q.network(
+                store, by=by, since=f.since, until=f.until, type=f.type, limit=limit,
+                min_events=min_events, focus=focus,
+            )  # fmt: skip
+        args = {
+            "by": by, "since": f.since, "until": f.until, "type": f.type,
+            "min_events": min_events if min_events > 1 else None, "focus": focus,
+        }  # fmt: skip
         edges = [
             {**to_record(e), "cooperation": e.cooperation, "conflict": e.conflict}
             for e in graph.edges
@@ -230,6 +260,8 @@ def router(db: Database) -> APIRouter:
             names=names,
             f=f,
             by=by,
+            min_events=min_events,
+            focus=focus,
             data={"by": by, "nodes": to_record(graph.nodes), "edges": edges},
             twin="/api/network" + _query(args),
         )

@@ -49,6 +49,7 @@
         traces.push({
           type: "bar",
           name: QUAD[q].name,
+          quad: q,
           x: days,
           y: days.map(function (d) { return byDay[d]; }),
           width: 0.8 * DAY,
@@ -60,22 +61,39 @@
     return traces;
   }
 
-  // Days on the x axis: one tick a day over short spans (Plotly would tick every few hours).
-  function timeAxis(rows) {
+  // Days on the x axis, over the window the page gives (the filter's dates, else the
+  // bulk of the data: a few events dated 1905 do not stretch it); ticks carry the year.
+  function timeAxis(rows, window) {
     var days = rows.map(function (r) { return Date.parse(r.day); });
-    var first = Math.min.apply(null, days), last = Math.max.apply(null, days);
-    var axis = { type: "date", tickformat: "%d %b", automargin: true };
+    var first = window ? Date.parse(window[0]) : Math.min.apply(null, days);
+    var last = window ? Date.parse(window[1]) : Math.max.apply(null, days);
+    var axis = { type: "date", tickformat: "%d %b %Y", automargin: true };
     axis.range = [first - DAY, last + DAY];
     if (last - first <= 21 * DAY) axis.dtick = DAY;
     return axis;
   }
 
-  function drawPerDay(id, rows) {
+  // A click on a bar lists that day's events (of that quad class).
+  function clickToEvents(id, base) {
+    var node = document.getElementById(id);
+    node.on("plotly_click", function (ev) {
+      var point = ev.points && ev.points[0];
+      if (!point) return;
+      var day = new Date(point.x).toISOString().slice(0, 10);
+      var params = new URLSearchParams(base || "");
+      params.set("since", day);
+      params.set("until", day);
+      if (point.data.quad) params.set("quad_class", point.data.quad);
+      window.location.href = "/events?" + params.toString();
+    });
+  }
+
+  function drawPerDay(id, rows, window, base) {
     if (!rows.length) return emptyChart(id, "No dated events yet.");
     Plotly.newPlot(id, quadBars(rows), {
       barmode: "stack", font: FONT, margin: { t: 10, r: 10, b: 40, l: 40 },
-      xaxis: timeAxis(rows), yaxis: { title: { text: "events" } }, legend: { orientation: "h" },
-    }, CONFIG);
+      xaxis: timeAxis(rows, window), yaxis: { title: { text: "events" } }, legend: { orientation: "h" },
+    }, CONFIG).then(function () { clickToEvents(id, base); });
   }
 
   function drawActorTimeline(id, rows) {
@@ -90,7 +108,7 @@
     });
     Plotly.newPlot(id, acted.concat(target), {
       barmode: "relative", font: FONT, margin: { t: 10, r: 10, b: 40, l: 50 },
-      xaxis: timeAxis(rows), yaxis: { title: { text: "↓ acted on · acts ↑" }, zeroline: true },
+      xaxis: timeAxis(rows, null), yaxis: { title: { text: "↓ acted on · acts ↑" }, zeroline: true },
       legend: { orientation: "h" },
     }, CONFIG);
   }
@@ -119,9 +137,12 @@
               return (p.name || "?") + (p.country ? " (" + p.country + ")" : "") + ": " + p.events;
             }),
             hoverinfo: "text",
+            customdata: places.map(function (p) { return p.name || ""; }),
             marker: {
               size: places.map(function (p) { return 6 + 18 * Math.sqrt(p.events / max); }),
-              color: "#2c7fb8", opacity: 0.75, line: { color: "#fff", width: 1 },
+              // coloured by the quad class most of the place's events have
+              color: places.map(function (p) { return QUAD[p.quad_class || 0].color; }),
+              opacity: 0.8, line: { color: "#fff", width: 1 },
             },
           },
         ], {
@@ -131,7 +152,17 @@
             showlakes: false, showrivers: false, showcountries: false, showcoastlines: false,
             showsubunits: false, showframe: true, framecolor: "#ccc", bgcolor: "rgba(0,0,0,0)",
           },
-        }, CONFIG);
+        }, CONFIG).then(function () {
+          node.on("plotly_click", function (ev) {
+            var point = ev.points && ev.points[0];
+            if (!point || !point.customdata) return;
+            var params = new URLSearchParams(window.location.search);
+            params.set("place", point.customdata);
+            params.delete("offset");
+            params.delete("after");
+            window.location.href = "/events?" + params.toString();
+          });
+        });
       });
   }
 
@@ -234,15 +265,51 @@
     }
   }
 
+  // Tables sort by a click on a column head (numbers as numbers, the rest as text).
+  function sortableTables() {
+    document.querySelectorAll("table.sortable").forEach(function (table) {
+      table.querySelectorAll("thead th").forEach(function (th, col) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "sort";
+        button.textContent = th.textContent;
+        th.textContent = "";
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          var down = th.getAttribute("aria-sort") === "ascending";
+          table.querySelectorAll("thead th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", down ? "descending" : "ascending");
+          function key(row) {
+            var cell = row.cells[col];
+            var text = cell ? (cell.dataset.sort || cell.textContent.trim()) : "";
+            var number = parseFloat(text);
+            return isNaN(number) || !/^-?[0-9.]+$/.test(text) ? text.toLowerCase() : number;
+          }
+          rows.sort(function (a, b) {
+            var x = key(a), y = key(b);
+            var c = typeof x === typeof y ? (x < y ? -1 : x > y ? 1 : 0) : (typeof x === "number" ? -1 : 1);
+            return down ? -c : c;
+          });
+          rows.forEach(function (r) { body.appendChild(r); });
+        });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var page = document.body.dataset.page, data = pageData();
     toggleHighlights();
+    sortableTables();
     if (page === "docs") return docs();
     var charts = {
-      home: [["chart-per-day", function (id) { drawPerDay(id, data.per_day); }]],
+      home: [["chart-per-day", function (id) { drawPerDay(id, data.per_day, data.window, ""); }]],
       actor: [["actor-timeline", function (id) { drawActorTimeline(id, data.timeline); }]],
       events: [
-        ["events-timeline", function (id) { drawPerDay(id, data.timeline); }],
+        ["events-timeline", function (id) {
+          drawPerDay(id, data.timeline, data.window, window.location.search);
+        }],
         ["events-map", function (id) { drawMap(id, data.places); }],
       ],
       network: [["network-graph", function (id) { drawNetwork(id, data); }]],
