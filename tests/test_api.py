@@ -240,7 +240,8 @@ def test_articles_list_search_and_paging(client: TestClient) -> None:
     assert hand_made_articles()[0].id in _ids(hits, "id")
     assert client.get("/api/articles", params={"q": "zzzunheardof"}).json()["items"] == []
     # FTS syntax in user input is taken as words, never as a query error
-    assert client.get("/api/articles", params={"q": 'NEAR( "x" OR *'}).status_code == 200
+    malformed = client.get("/api/articles", params={"q": 'NEAR( "x" OR *'})
+    assert malformed.status_code == 400 and malformed.json()["error"].startswith("q: ")
 
     march4 = client.get("/api/articles", params={"since": "2026-03-04", "until": "2026-03-04"})
     assert {a["published"] for a in march4.json()["items"]} == {"2026-03-04"}
@@ -277,7 +278,7 @@ def test_events_default_leaves_negated_out_and_marks_hedged(client: TestClient) 
     warned = next(e for e in page["items"] if e["trigger"] == "warned")
     assert warned["hedged"] and not warned["negated"]
     assert warned["source"] == [
-        {"id": "abbas-araghchi", "name": "Abbas Araghchi", "country": "IRN"}
+        {"id": "abbas-araghchi", "name": "Abbas Araghchi", "country": "IRN", "sector": "GOV"}
     ]
     assert warned["target"][0]["id"] == "EUR" and warned["sentence"]
     days = [e["day"] for e in page["items"]]
@@ -333,8 +334,22 @@ def test_event_timeline_and_places(client: TestClient) -> None:
     assert sum(r["events"] for r in timeline) == 5
     places = client.get("/api/events/places", params={**DECEMBER, "country": "KEN"}).json()
     assert places == [
-        {"name": "Addis Ababa", "country": "ETH", "lat": 9.03, "lon": 38.74, "events": 1},
-        {"name": "Nairobi", "country": "KEN", "lat": -1.29, "lon": 36.82, "events": 1},
+        {
+            "name": "Addis Ababa",
+            "country": "ETH",
+            "lat": 9.03,
+            "lon": 38.74,
+            "events": 1,
+            "quad_class": 1,
+        },
+        {
+            "name": "Nairobi",
+            "country": "KEN",
+            "lat": -1.29,
+            "lon": 36.82,
+            "events": 1,
+            "quad_class": 4,
+        },
     ]
 
 
@@ -602,7 +617,7 @@ def test_pages_render_with_a_json_twin_and_a_csp(client: TestClient, path: str) 
 
 def test_page_twins_are_the_api_calls(client: TestClient) -> None:
     page = client.get("/events?type=coerce&include_negated=1&since=2025-12-01").text
-    twin_url = "/api/events?type=COERCE&since=2025-12-01&include_negated=True"
+    twin_url = "/api/events?type=COERCE&since=2025-12-01&include_negated=true"
     assert f'href="{twin_url.replace("&", "&amp;")}"' in page
     assert client.get(twin_url).json()["total"] >= 2
 
@@ -651,7 +666,7 @@ def test_hostile_text_is_escaped_everywhere(client: TestClient, path: str) -> No
 def test_hostile_parameters_are_not_reflected_as_markup(client: TestClient, path: str) -> None:
     hostile = '"><script>alert(1)</script>'
     page = client.get(path.format(quote(hostile, safe="")))
-    assert page.status_code in (200, 404)
+    assert page.status_code in (200, 400, 404)  # 400: the search's unclosed quote
     assert "<script>alert" not in page.text and hostile not in page.text
 
 
@@ -700,3 +715,72 @@ def test_queries_on_an_empty_store() -> None:
         assert Q.stats(store).articles == 0
         with pytest.raises(ValueError, match="by must be"):
             Q.network(store, by="planet")
+
+
+# -- the workbench: one filter language, files, search ----------------------------------------
+def test_events_csv_download_is_the_cli_csv(client: TestClient, db_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    params = {"type": "warn", "include_negated": "true"}
+    http = client.get("/api/events", params={**params, "type": "THREATEN", "format": "csv"})
+    assert http.status_code == 200 and http.headers["content-type"].startswith("text/csv")
+    cli = CliRunner().invoke(
+        app,
+        ["events", "--db", str(db_path), "--type", "THREATEN", "--include-negated", "-f", "csv"],
+    )
+    assert cli.exit_code == 0 and http.text == cli.stdout
+    assert http.text.splitlines()[0].startswith("article_id,event_id,type")
+    everything = client.get("/api/events", params={"format": "jsonl", "include_negated": "true"})
+    assert (
+        len(everything.text.splitlines())
+        == client.get("/api/events", params={"include_negated": "true"}).json()["total"]
+    )
+
+
+def test_source_and_target_roles_and_the_same_errors_as_the_cli(client: TestClient) -> None:
+    either = client.get("/api/events", params={"actor": "IRN"}).json()
+    source = client.get("/api/events", params={"source": "IRN"}).json()
+    target = client.get("/api/events", params={"target": "IRN"}).json()
+    assert source["total"] + target["total"] >= either["total"] >= source["total"]
+    for e in source["items"]:
+        assert any(a["id"] == "IRN" or a["country"] == "IRN" for a in e["source"])
+    bad = client.get("/api/events", params={"goldstein_min": "11"})
+    assert bad.status_code == 422
+    assert (
+        bad.json()["error"] == "invalid request: goldstein_min: '11' is not a number from -10 to 10"
+    )
+    assert client.get("/api/events", params={"cameo": "1a"}).status_code == 422
+
+
+def test_keyset_pages_cover_every_event_once(client: TestClient) -> None:
+    seen: list[tuple[str, str]] = []
+    page = client.get("/api/events", params={"limit": 2, "include_negated": "true"}).json()
+    while True:
+        seen += [(e["article_id"], e["event_id"]) for e in page["items"]]
+        if not page["next_after"]:
+            break
+        page = client.get(
+            "/api/events",
+            params={"limit": 2, "include_negated": "true", "after": page["next_after"]},
+        ).json()
+    assert len(seen) == len(set(seen)) == page["total"]
+
+
+def test_search_ranks_highlights_counts_and_refuses_malformed_queries(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "river"}).json()
+    assert hits["total"] == len(hits["items"]) >= 1
+    assert "<mark>" in hits["items"][0]["snippet_html"]
+    hostile = client.get("/api/search", params={"q": "script"}).json()["items"]
+    assert hostile and all("<script>" not in h["snippet_html"] for h in hostile)
+    assert any("&lt;<mark>script</mark>&gt;" in h["snippet_html"] for h in hostile)
+    assert client.get("/api/search", params={"q": "river OR"}).status_code == 400
+    assert client.get("/api/search", params={"q": '"unclosed'}).status_code == 400
+    page = client.get("/search", params={"q": "river"}).text
+    assert "<mark>" in page and "best match first" in page
+
+
+def test_static_assets_are_cached_for_long(client: TestClient) -> None:
+    response = client.get("/static/style.css")
+    assert "max-age=31536000" in response.headers["cache-control"]

@@ -129,3 +129,28 @@ def test_ingest_on_dask_workers_stores_what_a_serial_run_stores(tmp_path: Path) 
     assert "warning" not in result.stderr
     dump = [runner.invoke(app, ["export", "--db", db]).stdout for db in (serial, parallel)]
     assert sorted(dump[0].splitlines()) == sorted(dump[1].splitlines())
+
+
+def test_event_filters_are_checked_like_the_api(tmp_path: Path) -> None:
+    db = str(tmp_path / "e.db")
+    assert (
+        runner.invoke(app, ["ingest", str(EXAMPLES / "wire-dump.txt"), "--db", db]).exit_code == 0
+    )
+    for option, value, message in [
+        ("--since", "2026-02-30", "--since: '2026-02-30' is not a date"),
+        ("--since", "02/01/2026", "--since: '02/01/2026' is not a date"),
+        ("--type", "ATTACK", "--type: 'ATTACK' is not one of"),
+        ("--quad-class", "7", "--quad-class: '7' is not a whole number from 1 to 4"),
+        ("--country", "Iran", "--country: 'Iran' is not a three-letter country code"),
+        ("--limit", "-1", "--limit: -1 is not a whole number"),
+    ]:
+        result = runner.invoke(app, ["events", "--db", db, option, value])
+        assert result.exit_code == 2 and message in result.output, (option, result.output)
+    nothing = runner.invoke(app, ["events", "--db", db, "--since", "1990", "--until", "1990"])
+    assert nothing.exit_code == 0 and "no events match" in nothing.output
+
+
+def test_nothing_read_leaves_no_database(tmp_path: Path) -> None:
+    db = tmp_path / "none.db"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "missing.txt"), "--db", str(db)])
+    assert result.exit_code == 1 and not db.exists()

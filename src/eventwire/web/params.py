@@ -129,7 +129,7 @@ def _parsed(params: Mapping[str, object], **kw: int) -> EventFilter:
     try:
         return parse_filter(params, max_limit=MAX_PAGE, **kw)
     except FilterError as err:
-        raise HTTPException(422, str(err)) from None
+        raise HTTPException(422, f"invalid request: {err}") from None
 
 
 # -- HTML form fields --------------------------------------------------------------------
