@@ -1,4 +1,4 @@
-"""How fast ``GET /api/events`` answers on a store of at least 5,000 articles.
+"""How fast every page and API route answers on a store of at least 5,000 articles.
 
 The example corpus is processed once, then copied until the store holds ``--articles``
 articles: each copy gets a sentence of its own (so its content hash, and id, differ) and a
@@ -110,10 +110,38 @@ URLS = [
     "/api/events",
     "/api/events?limit=200",
     "/api/events?actor=KEN",
+    "/api/events?actor=USA",
+    "/api/events?source=KEN",
     "/api/events?actor=police",
     "/api/events?country=KEN&quad_class=4",
+    "/api/events?country=USA",
     "/api/events?type=ASSAULT&since=2026-02-01&until=2026-02-28",
+    "/api/events?cameo=19&goldstein_max=-5",
     "/api/events?offset=4000",
+    "/api/events?offset=50000",
+    "/api/events?after=2026-01-15~999999999",
+    "/api/events/timeline",
+    "/api/events/timeline?actor=KEN",
+    "/api/events/places",
+    "/api/stats",
+    "/api/actors",
+    "/api/actors?offset=2000",
+    "/api/actors/KEN",
+    "/api/network",
+    "/api/network?by=country&min_events=5",
+    "/api/quotes",
+    "/api/articles",
+    "/api/articles?q=police",
+    "/api/search?q=police+OR+army",
+    "/",
+    "/events",
+    "/events?actor=USA",
+    "/events?country=KEN&type=PROTEST",
+    "/actors",
+    "/actors/KEN",
+    "/network",
+    "/quotes",
+    "/search?q=police",
 ]
 
 
@@ -122,6 +150,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--live", action="store_true", help="over HTTP against uvicorn")
+    parser.add_argument("--only", help="time only the URLs containing this text")
     parser.add_argument("--db", type=Path, help="keep the store here (default: a temp dir)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,7 +165,9 @@ def main() -> None:
                 warnings.simplefilter("ignore")  # Starlette's TestClient prefers httpx2
                 from fastapi.testclient import TestClient
             with TestClient(app) as client:
-                report(lambda url: client.get(url).status_code, args.requests, "TestClient")
+                report(
+                    lambda url: client.get(url).status_code, args.requests, "TestClient", args.only
+                )
 
 
 def run_live(app: object, n: int) -> None:
@@ -155,16 +186,18 @@ def run_live(app: object, n: int) -> None:
         time.sleep(0.05)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
-            report(lambda url: client.get(url).status_code, n, f"uvicorn on 127.0.0.1:{port}")
+            report(lambda url: client.get(url).status_code, n, f"uvicorn on 127.0.0.1:{port}", None)
     finally:
         server.should_exit = True
         thread.join(timeout=10)
 
 
-def report(get: Callable[[str], int], n: int, how: str) -> None:
+def report(get: Callable[[str], int], n: int, how: str, only: str | None = None) -> None:
     print(f"{n} requests each, {how}:")
     print(f"  {'request':<60} {'median ms':>10} {'p95 ms':>8}")
     for url in URLS:
+        if only and only not in url:
+            continue
         median, p95 = timed(get, url, n)
         print(f"  {url:<60} {median:>10.1f} {p95:>8.1f}")
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from pathlib import Path
 
-import jsonschema
 import pytest
 
+from eventwire.evaluation import exports
 from eventwire.exporters import (
     GDELT_COLUMNS,
     GDELT_EXTRA,
@@ -24,10 +23,6 @@ from eventwire.exporters import (
     write_polecat,
 )
 from eventwire.model import Actor, Article, Event, Location, SourceRef
-
-from .conftest import DATA
-
-SPECS = DATA / "specs"
 
 
 def _article() -> Article:
@@ -58,50 +53,40 @@ def _article() -> Article:
     )  # fmt: skip
 
 
-def _plover_schema() -> dict[str, object]:
-    return json.loads((SPECS / "plover.schema.json").read_text("utf-8"))  # type: ignore[no-any-return]
-
-
-def _gdelt_spec() -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for line in (SPECS / "gdelt2_event_columns.tsv").read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, pattern = line.split("\t")
-            out.append((name, re.compile(pattern)))
-    return out
-
-
-def _polecat_spec() -> tuple[str, ...]:
-    text = (SPECS / "polecat_columns.txt").read_text("utf-8")
-    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
 def check_plover(text: str) -> list[dict[str, object]]:
-    schema = _plover_schema()
-    records = [json.loads(line) for line in text.splitlines()]
-    for r in records:
-        jsonschema.validate(r, schema)
-    return records
+    problems, _n = exports.check_plover(text)
+    assert not problems, problems[:5]
+    return [json.loads(line) for line in text.splitlines()]
 
 
 def check_gdelt(text: str) -> list[list[str]]:
-    spec = _gdelt_spec()
-    assert [name for name, _ in spec] == list(GDELT_COLUMNS) and len(spec) == 61
+    assert [name for name, _ in exports.gdelt_spec()] == list(GDELT_COLUMNS)
+    assert len(GDELT_COLUMNS) == 61
+    problems, _n = exports.check_gdelt(text, extra=len(GDELT_EXTRA))
+    assert not problems, problems[:5]
     rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
-    for row in rows:
-        assert len(row) == 61 + len(GDELT_EXTRA), row
-        for (name, pattern), value in zip(spec, row, strict=False):
-            assert value == "" or pattern.fullmatch(value), (name, value)
-        assert row[-1] in ("day", "week", "month", "year")
+    assert all(row[-1] in ("day", "week", "month", "year") for row in rows)
     return rows
 
 
 def check_polecat(text: str) -> list[dict[str, str]]:
-    rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
-    assert tuple(text.splitlines()[0].split("\t")) == _polecat_spec() == POLECAT_COLUMNS
-    for row in rows:
-        assert not any(v.startswith(";") or v.endswith(";") for v in row.values()), row
-    return rows
+    assert exports.polecat_columns() == POLECAT_COLUMNS
+    problems, _n = exports.check_polecat(text)
+    assert not problems, problems[:5]
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+
+
+def test_the_checks_catch_what_breaks_a_spec() -> None:
+    assert exports.check_gdelt("1\t20260200\n")[0]  # too few columns
+    row = ["x"] * 62
+    assert any("SQLDATE" in p for p in exports.check_gdelt("\t".join(row) + "\n")[0])
+    bad = json.dumps(
+        {"id": "x", "date": "2026-02", "source": [{"code": "IRN"}], "event": ["ATTACK"]}
+    )
+    problems, _ = exports.check_plover(bad)
+    assert len(problems) == 2  # the date and the event type
+    header = "\t".join(POLECAT_COLUMNS)
+    assert exports.check_polecat(header + "\n" + "\t".join([";"] * len(POLECAT_COLUMNS)))[0]
 
 
 def test_plover_records_follow_the_manual() -> None:
@@ -181,7 +166,8 @@ def test_gdelt_partial_date_is_the_range_start() -> None:
 
 @pytest.fixture(scope="module")
 def wikinews_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The examples plus ../shared's Wikinews articles, ingested once (slow: NLP)."""
+    """The examples plus the first 40 of ../shared's Wikinews articles, ingested once (the
+    whole corpus is checked by scripts/check_exports.py: minutes of NLP)."""
     import csv as _csv
 
     from eventwire.service import ingest
@@ -195,7 +181,7 @@ def wikinews_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with records.open("w", encoding="utf-8") as out:
         for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
             with (folder / name).open(encoding="utf-8", newline="") as fh:
-                for row in _csv.DictReader(fh):
+                for row in list(_csv.DictReader(fh))[:20]:
                     out.write(json.dumps({"id": row["url"], "url": row["url"], "title": row["title"],
                                           "published": row["date"] or None, "text": row["text"]}) + "\n")  # fmt: skip
     db = tmp / "w.db"
@@ -205,7 +191,6 @@ def wikinews_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.gold
-@pytest.mark.slow
 def test_every_export_of_the_wikinews_store_validates(wikinews_store: Path, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
     from typer.testing import CliRunner
@@ -219,10 +204,10 @@ def test_every_export_of_the_wikinews_store_validates(wikinews_store: Path, tmp_
         result = runner.invoke(app, ["events", "--db", db, "-f", f, "--include-negated"])
         assert result.exit_code == 0, result.output
         out[f] = result.stdout
-    assert len(check_plover(out["plover"])) > 300
-    assert len(check_polecat(out["polecat"])) > 300
+    assert len(check_plover(out["plover"])) > 50
+    assert len(check_polecat(out["polecat"])) > 50
     rows = check_gdelt(out["gdelt"])  # every SQLDATE is a real YYYYMMDD
-    assert len(rows) > 300
+    assert len(rows) > 50
     parquet = tmp_path / "e.parquet"
     assert (
         runner.invoke(app, ["events", "--db", db, "-f", "parquet", "-o", str(parquet)]).exit_code
@@ -231,16 +216,17 @@ def test_every_export_of_the_wikinews_store_validates(wikinews_store: Path, tmp_
     table = pq.read_table(parquet)
     assert str(table.schema.field("day_start").type) == "date32[day]"
     assert str(table.schema.field("source_names").type) == "list<element: string>"
-    frame = table.to_pandas() if _has("pandas") else None
-    if frame is not None:
-        assert str(frame["quad_class"].dtype) in ("int8", "float64")
+    if _has("pandas"):
+        import pandas as pd
+
+        frame = pd.read_parquet(parquet, dtype_backend="pyarrow")
+        assert str(frame["day_start"].dtype) == "date32[day][pyarrow]"
+        assert str(frame["quad_class"].dtype) == "int8[pyarrow]"
     if _has("duckdb"):
         import duckdb
 
-        got = duckdb.sql(
-            f"SELECT typeof(day_start) FROM read_parquet('{parquet}') LIMIT 1"
-        ).fetchone()
-        assert got == ("DATE",)
+        query = f"SELECT typeof(day_start), typeof(source_names) FROM read_parquet('{parquet}')"
+        assert duckdb.sql(query).fetchall()[0] == ("DATE", "VARCHAR[]")
 
 
 def _has(module: str) -> bool:
