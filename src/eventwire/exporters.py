@@ -33,6 +33,7 @@ __all__ = [
     "EventRecord",
     "event_csv_row",
     "event_records",
+    "event_values",
     "fips_code",
     "flat_row",
     "gdelt_rows",
@@ -139,7 +140,8 @@ EVENT_COLUMNS = (
 _LISTS = {c for c in EVENT_COLUMNS if c.startswith(("source_", "target_"))}
 
 
-def _event_values(e: EventRow) -> dict[str, Any]:
+def event_values(e: EventRow) -> dict[str, Any]:
+    """One event as a flat record in :data:`EVENT_COLUMNS` (the actors' fields as lists)."""
     return {
         "article_id": e.article_id, "event_id": e.event_id, "type": e.type, "mode": e.mode,
         "context": e.context, "cameo": e.cameo, "quad_class": e.quad_class,
@@ -160,7 +162,7 @@ def _event_values(e: EventRow) -> dict[str, Any]:
 def event_csv_row(e: EventRow) -> list[str]:
     """One event as a CSV row in :data:`EVENT_COLUMNS` order: lists ';'-joined, flags 0/1,
     missing values empty."""
-    values = _event_values(e)
+    values = event_values(e)
     out = []
     for column in EVENT_COLUMNS:
         v = values[column]
@@ -189,7 +191,7 @@ def write_event_jsonl(rows: Iterable[EventRow], fh: IO[str]) -> int:
     """Events as JSON lines, one object per event in :data:`EVENT_COLUMNS` (lists as lists)."""
     n = 0
     for e in rows:
-        fh.write(json.dumps(_event_values(e), ensure_ascii=False) + "\n")
+        fh.write(json.dumps(event_values(e), ensure_ascii=False) + "\n")
         n += 1
     return n
 
@@ -210,7 +212,7 @@ def write_event_parquet(rows: Iterable[EventRow], path: Path, *, chunk: int = 50
     days = ("day_start", "day_end", "published")
 
     def record(e: EventRow) -> dict[str, Any]:
-        values = _event_values(e)
+        values = event_values(e)
         for column in days:
             values[column] = _to_date(values[column])
         return values

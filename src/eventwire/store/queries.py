@@ -1012,7 +1012,11 @@ def _cached_count(store: SQLiteStore, sql: str, args: tuple[object, ...]) -> int
 
 
 def _page(limit: int) -> int:
-    return max(0, min(limit, MAX_PAGE + 1))
+    """A page size, refused past MAX_PAGE (+1 for the look-ahead row) rather than cut
+    silently: whole results come from iter_events or the Python API's Results."""
+    if limit > MAX_PAGE + 1:
+        raise ValueError(f"limit: at most {MAX_PAGE} rows a page (iterate for more)")
+    return max(0, limit)
 
 
 def _like(text: str) -> str:
