@@ -83,8 +83,13 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = build_store(tmp_path_factory.mktemp("browser") / "eventwire.db")
+def db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("browser") / "eventwire.db")
+
+
+@pytest.fixture(scope="module")
+def server(db_file: Path) -> Iterator[str]:
+    db = db_file
     port = _free_port()
     config = uvicorn.Config(
         create_app(str(db)), host="127.0.0.1", port=port, log_level="warning", ws="none"
@@ -257,3 +262,79 @@ def test_api_docs_render_offline(watched: Watched) -> None:
     page.wait_for_selector("#swagger-ui .opblock", timeout=15_000)
     assert page.locator("#swagger-ui .opblock").count() >= 11
     watched.done("docs")
+
+
+def test_events_csv_downloaded_from_the_ui_is_the_cli_csv(watched: Watched, db_file: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    watched.goto("/events?type=THREATEN&include_negated=1")
+    page = watched.page
+    with page.expect_download() as info:
+        page.click("a.download")
+    downloaded = Path(info.value.path()).read_text("utf-8")
+    cli = CliRunner().invoke(
+        app,
+        ["events", "--db", str(db_file), "--type", "THREATEN", "--include-negated", "-f", "csv"],
+    )
+    assert cli.exit_code == 0 and downloaded == cli.stdout
+    assert len(downloaded.splitlines()) >= 2  # the header and the events
+    watched.done("events-download")
+
+
+def test_tables_sort_and_the_sentence_opens_by_touch(watched: Watched) -> None:
+    watched.goto("/events?since=2025-12-01&until=2025-12-31")
+    page = watched.page
+    page.click("table.events th:nth-child(1) button.sort")  # the date, oldest first
+    cells = page.locator("table.events tbody td:nth-child(1)")
+    values = [cells.nth(i).get_attribute("data-sort") or "" for i in range(cells.count())]
+    assert values == sorted(values) and len(values) >= 2
+    page.click("table.events th:nth-child(1) button.sort")  # again: newest first
+    values = [cells.nth(i).get_attribute("data-sort") or "" for i in range(cells.count())]
+    assert values == sorted(values, reverse=True)
+    summary = page.locator("td.trigger-cell summary").first
+    summary.click()
+    assert page.locator("td.trigger-cell details[open] q").first.is_visible()
+
+
+PAGES = [
+    ("home", "/"),
+    ("search", "/search?q=water"),
+    ("article", "/search?q=water+pact"),  # replaced by the article's own address below
+    ("actors", "/actors"),
+    ("actor", "/actors/abbas-araghchi"),
+    ("events", "/events"),
+    ("network", "/network"),
+    ("quotes", "/quotes"),
+    ("docs", "/docs"),
+]
+
+
+@pytest.mark.parametrize("name,path", PAGES, ids=[n for n, _ in PAGES])
+def test_every_page_fits_a_phone_and_a_desktop(
+    browser: playwright_api.Browser, server: str, name: str, path: str
+) -> None:
+    if name == "article":
+        path = f"/articles/{hand_made_articles()[0].id}"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for device, viewport in (("phone", (390, 844)), ("desktop", (1280, 900))):
+        context = browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]},
+            is_mobile=device == "phone",
+            has_touch=device == "phone",
+        )
+        context.route(
+            "**/*",
+            lambda r: (
+                r.continue_() if urlsplit(r.request.url).hostname == "127.0.0.1" else r.abort()
+            ),
+        )
+        page = context.new_page()
+        response = page.goto(server + path, wait_until="networkidle")
+        assert response is not None and response.status == 200
+        width = page.evaluate("document.documentElement.scrollWidth")
+        inner = page.evaluate("window.innerWidth")
+        page.screenshot(path=str(SHOTS / f"{name}-{device}.png"), full_page=True)
+        context.close()
+        assert width <= inner, f"{path} is {width}px wide in a {inner}px {device} window"
