@@ -36,9 +36,11 @@ app = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+DbOption = Annotated[Path, typer.Option("--db", metavar="FILE", help="SQLite database file.")]
 DEFAULT_DB = Path("eventwire.db")
-PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
+PathsArg = Annotated[
+    list[str], typer.Argument(metavar="PATHS...", help="Files, folders (recursive) or - for stdin.")
+]
 
 
 class ExtractFormat(StrEnum):
@@ -85,14 +87,18 @@ def ingest_cmd(
     paths: PathsArg,
     db: DbOption = DEFAULT_DB,
     workers: Annotated[
-        int | None, typer.Option(help="Process on N local Dask worker processes.", min=1)
+        int | None,
+        typer.Option(metavar="N", help="Process on N local Dask worker processes.", min=1),
     ] = None,
     scheduler: Annotated[
-        str | None, typer.Option(help="Process on a Dask cluster (scheduler address).")
+        str | None,
+        typer.Option(metavar="ADDRESS", help="Process on a Dask cluster (scheduler address)."),
     ] = None,
     reprocess: Annotated[
         bool,
-        typer.Option(help="Replace stored articles whose records the pipeline now finds changed."),
+        typer.Option(
+            metavar="", help="Replace stored articles whose records the pipeline now finds changed."
+        ),
     ] = False,
 ) -> None:
     """Read, process and store news; what is already stored is skipped.
@@ -149,9 +155,14 @@ def _summary(report: RunReport, db: Path) -> None:
 @app.command("extract")
 def extract_cmd(
     paths: PathsArg,
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
+    format: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", metavar="jsonl|json")
+    ] = ExtractFormat.jsonl,
     nlp: Annotated[
-        bool, typer.Option(help="Run the understanding stages (--no-nlp: clean articles only).")
+        bool,
+        typer.Option(
+            metavar="", help="Run the understanding stages (--no-nlp: clean articles only)."
+        ),
     ] = True,
 ) -> None:
     """Print the article records found in the inputs; store nothing."""
@@ -171,13 +182,22 @@ def extract_cmd(
 @app.command("articles")
 def articles_cmd(
     db: DbOption = DEFAULT_DB,
-    q: Annotated[str | None, typer.Option(help="Full-text search.")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-    agency: Annotated[
-        str | None, typer.Option(help="Naming this agency (AFP, REUTERS...).")
+    q: Annotated[
+        str | None,
+        typer.Option(
+            metavar="QUERY", help="Full-text search (see README: stems, prefix*, OR, NOT)."
+        ),
     ] = None,
-    limit: Annotated[int, typer.Option(help="At most this many articles.")] = 50,
+    since: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Published on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Published on or before YYYY-MM-DD.")
+    ] = None,
+    agency: Annotated[
+        str | None, typer.Option(metavar="AGENCY", help="Naming this agency (AFP, REUTERS...).")
+    ] = None,
+    limit: Annotated[int, typer.Option(metavar="N", help="At most N articles.")] = 50,
 ) -> None:
     """List stored articles, newest first (--q: full-text search, see README)."""
     from eventwire.store.queries import count_articles
@@ -273,8 +293,10 @@ def _show(a: Article) -> None:
 @app.command("actors")
 def actors_cmd(
     db: DbOption = DEFAULT_DB,
-    name: Annotated[str | None, typer.Option(help="Part of a name or alias.")] = None,
-    limit: int = 50,
+    name: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Part of a name or alias.")
+    ] = None,
+    limit: Annotated[int, typer.Option(metavar="N", help="At most N actors.")] = 50,
 ) -> None:
     """List actors by the number of articles that mention them."""
     with _existing_store(db) as store:
@@ -290,9 +312,11 @@ def actors_cmd(
 @app.command("quotes")
 def quotes_cmd(
     db: DbOption = DEFAULT_DB,
-    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
-    q: Annotated[str | None, typer.Option(help="Words in the quote.")] = None,
-    limit: int = 50,
+    speaker: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Part of the speaker's name.")
+    ] = None,
+    q: Annotated[str | None, typer.Option(metavar="TEXT", help="Words in the quote.")] = None,
+    limit: Annotated[int, typer.Option(metavar="N", help="At most N quotes.")] = 50,
 ) -> None:
     """List quotes with their speakers, newest first."""
     with _existing_store(db) as store:
@@ -307,32 +331,55 @@ def quotes_cmd(
 # The event filter's options, shared by `events` and `export`: the names are the API's
 # query parameters (with dashes), and eventwire.filters checks them for both.
 SourceOpt = Annotated[
-    str | None, typer.Option(help="The acting side: actor id, code (IRN) or part of a name.")
+    str | None,
+    typer.Option(metavar="ACTOR", help="The acting side: actor id, code (IRN) or part of a name."),
 ]
-TargetOpt = Annotated[str | None, typer.Option(help="The side acted on (as --source).")]
-ActorOpt = Annotated[str | None, typer.Option(help="An actor in either role (as --source).")]
+TargetOpt = Annotated[
+    str | None, typer.Option(metavar="ACTOR", help="The side acted on (as --source).")
+]
+ActorOpt = Annotated[
+    str | None, typer.Option(metavar="ACTOR", help="An actor in either role (as --source).")
+]
 CountryOpt = Annotated[
-    str | None, typer.Option(help="The place's or any participant's country (ISO3: IRN).")
+    str | None,
+    typer.Option(metavar="ISO3", help="The place's or any participant's country (ISO3: IRN)."),
 ]
-SourceCountryOpt = Annotated[str | None, typer.Option(help="The acting side's country (ISO3).")]
-TargetCountryOpt = Annotated[str | None, typer.Option(help="The other side's country (ISO3).")]
-TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER type (ACCUSE, PROTEST...).")]
-ModeOpt = Annotated[str | None, typer.Option(help="PLOVER mode (lower case).")]
-CameoOpt = Annotated[str | None, typer.Option(help="CAMEO code or prefix (2-4 digits: 19).")]
+SourceCountryOpt = Annotated[
+    str | None, typer.Option(metavar="ISO3", help="The acting side's country (ISO3).")
+]
+TargetCountryOpt = Annotated[
+    str | None, typer.Option(metavar="ISO3", help="The other side's country (ISO3).")
+]
+TypeOpt = Annotated[
+    str | None, typer.Option("--type", metavar="TYPE", help="PLOVER type (ACCUSE, PROTEST...).")
+]
+ModeOpt = Annotated[str | None, typer.Option(metavar="MODE", help="PLOVER mode (lower case).")]
+CameoOpt = Annotated[
+    str | None, typer.Option(metavar="CODE", help="CAMEO code or prefix (2-4 digits: 19).")
+]
 QuadOpt = Annotated[
-    str | None, typer.Option(help="Quad class: 1/2 verbal/material cooperation, 3/4 conflict.")
+    str | None,
+    typer.Option(metavar="1-4", help="Quad class: 1/2 verbal/material cooperation, 3/4 conflict."),
 ]
-GoldMinOpt = Annotated[str | None, typer.Option(help="Lowest Goldstein intensity (-10 to 10).")]
-GoldMaxOpt = Annotated[str | None, typer.Option(help="Highest Goldstein intensity (-10 to 10).")]
+GoldMinOpt = Annotated[
+    str | None, typer.Option(metavar="N", help="Lowest Goldstein intensity (-10 to 10).")
+]
+GoldMaxOpt = Annotated[
+    str | None, typer.Option(metavar="N", help="Highest Goldstein intensity (-10 to 10).")
+]
 SinceOpt = Annotated[
-    str | None, typer.Option(help="From this date: YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY.")
+    str | None,
+    typer.Option(metavar="DATE", help="From this date: YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY."),
 ]
 UntilOpt = Annotated[
-    str | None, typer.Option(help="To this date (an event's whole date range must fit).")
+    str | None,
+    typer.Option(metavar="DATE", help="To this date (an event's whole date range must fit)."),
 ]
-PlaceOpt = Annotated[str | None, typer.Option(help="Part of the place name.")]
-NegatedOpt = Annotated[bool, typer.Option(help="Include negated events (did not attack).")]
-HedgedOpt = Annotated[bool, typer.Option(help="Include hedged events (may attack).")]
+PlaceOpt = Annotated[str | None, typer.Option(metavar="TEXT", help="Part of the place name.")]
+NegatedOpt = Annotated[
+    bool, typer.Option(metavar="", help="Include negated events (did not attack).")
+]
+HedgedOpt = Annotated[bool, typer.Option(metavar="", help="Include hedged events (may attack).")]
 
 
 class EventFormat(StrEnum):
@@ -380,7 +427,13 @@ def events_cmd(
     include_negated: NegatedOpt = False,
     include_hedged: HedgedOpt = True,
     format: Annotated[
-        EventFormat, typer.Option("--format", "-f", help="A table, or a file format.")
+        EventFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, csv, jsonl, parquet, plover, polecat or gdelt.",
+        ),
     ] = EventFormat.table,
     output: Annotated[
         Path | None,
@@ -389,7 +442,8 @@ def events_cmd(
     limit: Annotated[
         int | None,
         typer.Option(
-            help="At most this many events (newest first); default 50 for the table, all for files."
+            metavar="N",
+            help="At most N events (newest first); default 50 for the table, all for files.",
         ),
     ] = None,
 ) -> None:
@@ -501,9 +555,17 @@ def stats_cmd(db: DbOption = DEFAULT_DB) -> None:
 @app.command("export")
 def export_cmd(
     db: DbOption = DEFAULT_DB,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="jsonl, csv, parquet (articles); plover, polecat, gdelt (events).",
+        ),
+    ] = ExportFormat.jsonl,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File (default stdout).")
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="File (default stdout).")
     ] = None,
     source: SourceOpt = None,
     target: TargetOpt = None,
@@ -572,9 +634,9 @@ _EVENT_FORMATS = {ExportFormat.plover, ExportFormat.polecat, ExportFormat.gdelt}
 def serve_cmd(
     db: DbOption = DEFAULT_DB,
     host: Annotated[
-        str, typer.Option(help="Interface to bind (local only by default).")
+        str, typer.Option(metavar="HOST", help="Interface to bind (local only by default).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port.")] = 8000,
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /docs) and the web UI.
 
