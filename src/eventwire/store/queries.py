@@ -316,7 +316,10 @@ def _event_where(f: EventFilter) -> tuple[str, list[object]]:
     where: list[str] = []
     args: list[object] = []
     if not f.include_negated:
-        where.append("e.negated = 0")
+        # With a filter on the event's own columns, its index is the way in: the unary +
+        # keeps SQLite from walking the (negated, day) index instead.
+        own = (f.type, f.mode, f.cameo, f.quad_class, f.goldstein_min, f.goldstein_max)
+        where.append("+e.negated = 0" if any(v is not None for v in own) else "e.negated = 0")
     if not f.include_hedged:
         where.append("e.hedged = 0")
     for column, value in (("type", f.type), ("mode", f.mode), ("quad_class", f.quad_class)):
@@ -324,8 +327,9 @@ def _event_where(f: EventFilter) -> tuple[str, list[object]]:
             where.append(f"e.{column} = ?")
             args.append(value)
     if f.cameo:
-        where.append("e.cameo LIKE ?")  # digits only (validated): no wildcard to escape
-        args.append(f"{f.cameo}%")
+        # A prefix as a range ("19" to "1:", ':' following '9'), which the index can use.
+        where.append("e.cameo >= ? AND e.cameo < ?")
+        args += [f.cameo, f.cameo[:-1] + chr(ord(f.cameo[-1]) + 1)]
     if f.goldstein_min is not None:
         where.append("e.intensity >= ?")
         args.append(f.goldstein_min)
@@ -494,13 +498,15 @@ def _event_rows(store: SQLiteStore, rows: list[sqlite3.Row]) -> list[EventRow]:
     parts: dict[tuple[str, str], dict[str, list[ActorRef]]] = {}
     for chunk in range(0, len(keys), 200):
         part = keys[chunk : chunk + 200]
-        marks = " OR ".join(["(ea.article_id = ? AND ea.event_id = ?)"] * len(part))
+        marks = ", ".join(["(?, ?)"] * len(part))
         flat = tuple(v for k in part for v in k)
         for p in store.execute(
-            "SELECT ea.article_id, ea.event_id, ea.role, ea.actor_id, x.name, x.sector,"
-            " coalesce(ea.country, x.country) AS country FROM event_actors ea"
+            f"WITH k(article_id, event_id) AS (VALUES {marks})"
+            " SELECT ea.article_id, ea.event_id, ea.role, ea.actor_id, x.name, x.sector,"
+            " coalesce(ea.country, x.country) AS country FROM k CROSS JOIN event_actors ea"
+            " ON ea.article_id = k.article_id AND ea.event_id = k.event_id"
             " LEFT JOIN actors x ON x.article_id = ea.article_id AND x.actor_id = ea.actor_id"
-            f" WHERE {marks} ORDER BY ea.rowid",
+            " ORDER BY ea.rowid",
             flat,
         ):
             roles = parts.setdefault((p["article_id"], p["event_id"]), {})
@@ -559,14 +565,15 @@ def event_timeline(store: SQLiteStore, f: EventFilter) -> list[DayCount]:
             " ORDER BY day, quad_class"
         )
     else:
-        where, args = _event_where(replace(f, after=None))
+        where, args = _event_where(replace(f, after=None, limit=0, offset=0))
         extra = " AND " if where else " WHERE "
-        rows = store.execute(
+        sql = (
             f"SELECT e.day_start AS day, e.quad_class, count(*) AS n FROM events e{where}"
             f"{extra}e.day_start IS NOT NULL GROUP BY e.day_start, e.quad_class"
-            " ORDER BY e.day_start, e.quad_class",
-            tuple(args),
+            " ORDER BY e.day_start, e.quad_class"
         )
+        # A filtered timeline is an aggregate too: computed once per filter and store state.
+        rows = _cached(store, ("timeline", sql, *args), lambda: store.execute(sql, tuple(args)))
     return [DayCount(r["day"], r["quad_class"], r["n"]) for r in rows]
 
 
@@ -599,7 +606,8 @@ def event_places(store: SQLiteStore, f: EventFilter, *, limit: int = MAX_PAGE) -
     most of their events have."""
     where, args = _event_where(replace(f, after=None))
     extra = " AND " if where else " WHERE "
-    rows = store.execute(
+    run = store.execute
+    rows = _cached(store, ("places", where, *args, limit), lambda: run(
         "SELECT location, country, lat, lon, sum(n) AS n,"
         " max(n * 10 + coalesce(quad_class, 0)) % 10 AS quad FROM ("
         f"SELECT e.location, e.country, e.lat, e.lon, e.quad_class, count(*) AS n"
@@ -607,7 +615,7 @@ def event_places(store: SQLiteStore, f: EventFilter, *, limit: int = MAX_PAGE) -
         " GROUP BY e.location, e.country, e.lat, e.lon, e.quad_class)"
         " GROUP BY location, country, lat, lon ORDER BY n DESC, location LIMIT ?",
         (*args, _page(limit)),
-    )
+    ))  # fmt: skip
     return [
         EventPlace(r["location"], r["country"], r["lat"], r["lon"], r["n"], r["quad"] or None)
         for r in rows
@@ -671,16 +679,17 @@ def actor_detail(store: SQLiteStore, actor_id: str, *, limit: int = 50) -> Actor
     d = found[0]
     aliases = {str(a) for a in json.loads(d["aliases"] or "[]")}
     aliases.discard(d["name"])
+    run = store.execute
     timeline = [
         ActorEventCount(r["day"], r["role"], r["quad_class"], r["n"])
-        for r in store.execute(
+        for r in _cached(store, ("actor-timeline", actor_id), lambda: run(
             "SELECT e.day_start AS day, ea.role, e.quad_class, count(*) AS n FROM event_actors ea"
             " JOIN events e ON e.article_id = ea.article_id AND e.event_id = ea.event_id"
             " WHERE ea.actor_id = ? AND e.negated = 0 AND e.day_start IS NOT NULL"
             " GROUP BY day, ea.role, e.quad_class ORDER BY day, ea.role, e.quad_class",
             (actor_id,),
-        )
-    ]
+        ))
+    ]  # fmt: skip
     return ActorDetail(
         id=actor_id,
         name=d["name"],
@@ -693,7 +702,11 @@ def actor_detail(store: SQLiteStore, actor_id: str, *, limit: int = 50) -> Actor
         events_as_source=int(d["as_source"]),
         events_as_target=int(d["as_target"]),
         timeline=timeline,
-        counterparts=_counterparts(store, actor_id, limit=limit),
+        counterparts=_cached(
+            store,
+            ("counterparts", actor_id, limit),
+            lambda: _counterparts(store, actor_id, limit=limit),
+        ),
         quotes=_quotes(store, "q.speaker_actor = ?", [actor_id], limit=limit, offset=0),
         recent_events=find_events(store, EventFilter(actor=actor_id, limit=limit)).items,
     )
@@ -758,12 +771,14 @@ def find_quotes(
 def _quotes(
     store: SQLiteStore, where: str, args: list[object], *, limit: int, offset: int
 ) -> list[QuoteRecord]:
+    # Articles drive the join (CROSS JOIN keeps them the outer loop), newest first from
+    # their publication index, so a page reads its own rows and sorts nothing.
     rows = store.execute(
         "SELECT q.article_id, q.n, a.headline, a.published, q.speaker, q.speaker_actor, q.text,"
-        ' q.start, q."end", q.partial FROM quotes q JOIN articles a ON a.id = q.article_id'
+        ' q.start, q."end", q.partial FROM articles a CROSS JOIN quotes q ON q.article_id = a.id'
         " LEFT JOIN actors x ON x.article_id = q.article_id AND x.actor_id = q.speaker_actor"
         + (f" WHERE {where}" if where else "")
-        + " ORDER BY a.published DESC, q.article_id, q.n LIMIT ? OFFSET ?",
+        + " ORDER BY a.published DESC, a.rowid DESC, q.n LIMIT ? OFFSET ?",
         (*args, _page(limit), offset),
     )
     return [
@@ -857,14 +872,15 @@ def network(
     if focus:
         where.append(f"(g.{src} = ? OR g.{tgt} = ?)")
         args += [focus, focus]
-    rows = store.execute(
+    run = store.execute
+    rows = _cached(store, ("network", by, *where, *args, min_events, limit), lambda: run(
         f"SELECT g.{src} AS src, g.{tgt} AS tgt, sum(g.events) AS n,"
         " sum(g.events * (g.quad_class = 1)) AS q1, sum(g.events * (g.quad_class = 2)) AS q2,"
         " sum(g.events * (g.quad_class = 3)) AS q3, sum(g.events * (g.quad_class = 4)) AS q4"
         f" FROM agg_dyads g WHERE {' AND '.join(where)} GROUP BY src, tgt HAVING n >= ?"
         " ORDER BY n DESC, src, tgt LIMIT ?",
         (*args, max(1, min_events), _page(limit)),
-    )
+    ))  # fmt: skip
     edges = [
         NetworkEdge(r["src"], r["tgt"], r["n"], r["q1"], r["q2"], r["q3"], r["q4"]) for r in rows
     ]

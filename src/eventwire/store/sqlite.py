@@ -212,7 +212,8 @@ class SQLiteStore:
         sql = "SELECT id, headline, published, uri, body FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published DESC, rowid LIMIT ? OFFSET ?"
+        # Newest first, the latest stored first within a day: both from the index's order.
+        sql += " ORDER BY published DESC, rowid DESC LIMIT ? OFFSET ?"
         rows = self._db.execute(sql, (*args, query.limit, query.offset)).fetchall()
         agencies = self._agencies([r["id"] for r in rows])
         return [
