@@ -349,18 +349,20 @@ def _event_where(f: EventFilter) -> tuple[str, list[object]]:
         args.append(f"%{_like(f.place)}%")
     if f.country:
         # Country codes are stored upper case; comparing them as they are keeps the indexes.
+        # Participants are checked per event (EXISTS, one probe of the event's own index
+        # entries) while the day index yields events newest first: a page stops early.
         where.append(
-            "(e.country = ? OR (e.article_id, e.event_id) IN"
-            " (SELECT c.article_id, c.event_id FROM event_actors c WHERE c.country = ?))"
+            "(e.country = ? OR EXISTS (SELECT 1 FROM event_actors c WHERE"
+            " c.article_id = e.article_id AND c.event_id = e.event_id AND c.country = ?))"
         )
         args += [f.country, f.country]
     for role, code in (("source", f.source_country), ("target", f.target_country)):
         if code:
             where.append(
-                "(e.article_id, e.event_id) IN (SELECT c.article_id, c.event_id"
-                " FROM event_actors c WHERE c.country = ? AND c.role = ?)"
+                "EXISTS (SELECT 1 FROM event_actors c WHERE c.article_id = e.article_id"
+                " AND c.event_id = e.event_id AND c.role = ? AND c.country = ?)"
             )
-            args += [code, role]
+            args += [role, code]
     sides: tuple[tuple[str | None, str | None], ...] = (
         (None, f.actor),
         ("source", f.source),
@@ -386,19 +388,20 @@ def _actor_clause(actor: str, role: str | None) -> tuple[str, list[object]]:
     """Events with this actor (in ``role``, or either): an id, a code, or part of a name."""
     in_role = " AND p.role = ?" if role else ""
     extra: list[object] = [role] if role else []
+    same = "p.article_id = e.article_id AND p.event_id = e.event_id"
     if _is_code(actor):
         # "RUS", "WST": the actor with that id, or any actor of that country or region
         return (
-            "(e.article_id, e.event_id) IN (SELECT p.article_id, p.event_id FROM event_actors p"
-            f" WHERE (p.actor_id = ? OR p.country = ?){in_role})",
-            [actor, actor, *extra],
+            f"EXISTS (SELECT 1 FROM event_actors p WHERE {same}{in_role}"
+            " AND (p.actor_id = ? OR p.country = ?))",
+            [*extra, actor, actor],
         )
     # The actor ids named so, found once in the dictionary, rather than a match per event.
     return (
-        "(e.article_id, e.event_id) IN (SELECT p.article_id, p.event_id FROM event_actors p"
-        " WHERE (p.actor_id = ? OR p.actor_id IN (SELECT x.actor_id FROM actor_dictionary x"
-        f" WHERE x.name LIKE ? ESCAPE '\\' OR x.aliases LIKE ? ESCAPE '\\')){in_role})",
-        [actor, f"%{_like(actor)}%", f"%{_like(actor)}%", *extra],
+        f"EXISTS (SELECT 1 FROM event_actors p WHERE {same}{in_role}"
+        " AND (p.actor_id = ? OR p.actor_id IN (SELECT x.actor_id FROM actor_dictionary x"
+        " WHERE x.name LIKE ? ESCAPE '\\' OR x.aliases LIKE ? ESCAPE '\\')))",
+        [*extra, actor, f"%{_like(actor)}%", f"%{_like(actor)}%"],
     )
 
 
@@ -773,9 +776,11 @@ def _quotes(
 ) -> list[QuoteRecord]:
     # Articles drive the join (CROSS JOIN keeps them the outer loop), newest first from
     # their publication index, so a page reads its own rows and sorts nothing.
+    # Filtered, the quotes' indexes find the few rows first, and those are sorted.
+    join = "CROSS JOIN" if not where else "JOIN"
     rows = store.execute(
         "SELECT q.article_id, q.n, a.headline, a.published, q.speaker, q.speaker_actor, q.text,"
-        ' q.start, q."end", q.partial FROM articles a CROSS JOIN quotes q ON q.article_id = a.id'
+        f' q.start, q."end", q.partial FROM articles a {join} quotes q ON q.article_id = a.id'
         " LEFT JOIN actors x ON x.article_id = q.article_id AND x.actor_id = q.speaker_actor"
         + (f" WHERE {where}" if where else "")
         + " ORDER BY a.published DESC, a.rowid DESC, q.n LIMIT ? OFFSET ?",
