@@ -56,6 +56,7 @@ def test_the_schema_lists_every_endpoint() -> None:
     assert paths == {
         "/api/articles",
         "/api/articles/{article_id}",
+        "/api/search",
         "/api/events",
         "/api/events/timeline",
         "/api/events/places",
