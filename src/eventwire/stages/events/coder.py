@@ -19,16 +19,23 @@ from eventwire import lexicon
 from eventwire.lexicon import verbs as V
 from eventwire.model import Event, Location, Timex
 from eventwire.stages.actors import ActorIndex
-from eventwire.stages.events.arguments import _nominal_actors, _pobj_actors, _subject, _target
-from eventwire.stages.events.frames import _noun_frame
-from eventwire.stages.events.merge import _merge
-from eventwire.stages.events.modality import _conditional, _imperative, _modality
-from eventwire.stages.events.records import _Mention, _Trigger
-from eventwire.stages.events.resolve import _LETHAL, _ActorResolver
-from eventwire.stages.events.syntax import _lemma, _passive
-from eventwire.stages.events.triggers import _find_triggers
-from eventwire.stages.events.when_where import _WhenWhere
+from eventwire.stages.events.arguments import (
+    nominal_actors,
+    pobj_actors,
+    subject_actors,
+    target_actors,
+)
+from eventwire.stages.events.frames import noun_frame
+from eventwire.stages.events.merge import merge_mentions
+from eventwire.stages.events.modality import is_conditional, is_imperative, read_modality
+from eventwire.stages.events.records import Mention, Trigger
+from eventwire.stages.events.resolve import LETHAL, ActorResolver
+from eventwire.stages.events.syntax import is_passive, lemma_of
+from eventwire.stages.events.triggers import find_triggers
+from eventwire.stages.events.when_where import WhenWhere
 from eventwire.stages.nlp import Parsed
+
+__all__ = ["code_events"]
 
 # A score ("won 3-1") marks a sentence about sport, where "beat" and "clash" are no events.
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
@@ -48,18 +55,18 @@ class _Coder:
         self.parsed = parsed
         self.index = index
         self.article = parsed.article
-        self.resolver = _ActorResolver(parsed, index)
-        self.when_where = _WhenWhere(parsed, self.resolver, timexes)
+        self.resolver = ActorResolver(parsed, index)
+        self.when_where = WhenWhere(parsed, self.resolver, timexes)
         self.home = self._home_country()
 
     def run(self) -> list[Event]:
-        mentions: list[_Mention] = []
+        mentions: list[Mention] = []
         for para, sent in self.parsed.sentences():
             self.resolver.note_subjects(para, sent)
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asks; it does not report (PLOVER codes no hypotheticals)
             mentions.extend(self._sentence(para, sent))
-        return _merge(mentions, self.article)
+        return merge_mentions(mentions, self.article)
 
     def _home_country(self) -> str | None:
         votes: Counter[str] = Counter()
@@ -72,12 +79,12 @@ class _Coder:
             return None
         return common[0][0]
 
-    def _sentence(self, para: int, sent: Span) -> list[_Mention]:
+    def _sentence(self, para: int, sent: Span) -> list[Mention]:
         contest = bool(_SCORE.search(sent.text)) or any(
             t.lemma_.lower() in V.CONTEST_CUES for t in sent
         )
-        triggers = _find_triggers(self.resolver, sent)
-        out: list[_Mention] = []
+        triggers = find_triggers(self.resolver, sent)
+        out: list[Mention] = []
         for trig in triggers:
             if contest and "sport" in trig.flags:
                 continue
@@ -87,44 +94,46 @@ class _Coder:
         return out
 
     # -- coding one trigger --------------------------------------------------------------------
-    def _code(self, para: int, sent: Span, trig: _Trigger) -> _Mention | None:
+    def _code(self, para: int, sent: Span, trig: Trigger) -> Mention | None:
         anchor = trig.anchor
-        if _conditional(anchor) or (trig.noun is not None and _conditional(trig.noun)):
+        if is_conditional(anchor) or (trig.noun is not None and is_conditional(trig.noun)):
             return None
         code = trig.code
         source: list[str]
         target: list[str]
         if trig.kind in ("verb", "support", "reversal", "obligation"):
-            source = _subject(self.resolver, para, anchor)
+            source = subject_actors(self.resolver, para, anchor)
             if trig.kind == "obligation":
                 assert trig.noun is not None
-                target = _subject(self.resolver, para, trig.noun)
+                target = subject_actors(self.resolver, para, trig.noun)
             else:
-                target = _target(self.resolver, para, anchor, trig, frozenset(source))
+                target = target_actors(self.resolver, para, anchor, trig, frozenset(source))
             if trig.kind in ("support", "reversal") and trig.noun is not None:
-                own_source, own_target = _nominal_actors(self.resolver, para, trig.noun, code)
+                own_source, own_target = nominal_actors(self.resolver, para, trig.noun, code)
                 target = target or own_target
                 if not source and not any(c.dep_ == "nsubj" for c in anchor.children):
                     source = own_source  # "sanctions were imposed": the noun's own agent
         elif trig.kind == "adjunct":
             assert trig.noun is not None
-            own_source, own_target = _nominal_actors(self.resolver, para, trig.noun, code)
-            source = own_source or _subject(self.resolver, para, anchor)
-            verbal = _Trigger(code, trig.flags, [anchor], anchor, "verb")
-            target = own_target or _target(self.resolver, para, anchor, verbal, frozenset(source))
+            own_source, own_target = nominal_actors(self.resolver, para, trig.noun, code)
+            source = own_source or subject_actors(self.resolver, para, anchor)
+            verbal = Trigger(code, trig.flags, [anchor], anchor, "verb")
+            target = own_target or target_actors(
+                self.resolver, para, anchor, verbal, frozenset(source)
+            )
         else:
             assert trig.noun is not None
-            source, target = _nominal_actors(self.resolver, para, trig.noun, code)
+            source, target = nominal_actors(self.resolver, para, trig.noun, code)
             if trig.kind == "nominal" and not (
                 self.when_where.attached_timex(para, sent, [trig.noun])
                 or self.when_where.location(
-                    para, _Trigger(code, trig.flags, [trig.noun], trig.noun, "nominal")
+                    para, Trigger(code, trig.flags, [trig.noun], trig.noun, "nominal")
                 )
             ):
                 return None  # "Russia's war" mentioned, not reported: no time, no place
-        if _imperative(anchor):
+        if is_imperative(anchor):
             return None  # "don't hold workers hostage", "show it again": urged, not done
-        negated, hedged, future, obliged = _modality(anchor, trig)
+        negated, hedged, future, obliged = read_modality(anchor, trig)
         if obliged and trig.kind != "obligation":
             return None
         if future and trig.kind != "obligation":
@@ -142,14 +151,14 @@ class _Coder:
         if (
             trig.kind == "verb"
             and code.cameo in ("171", "1711", "190", "191", "192")
-            and _lemma(anchor) not in _LETHAL
+            and lemma_of(anchor) not in LETHAL
             and _crowd_subject(anchor)
         ):
             code = V.Code("PROTEST", "145", "riot", None)
         if "receive" in trig.flags:  # "received weapons from the government"
             givers = [
                 a for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from"
-                for a in _pobj_actors(self.resolver, para, c)
+                for a in pobj_actors(self.resolver, para, c)
             ]  # fmt: skip
             source, target = givers, source
         location = self.when_where.location(para, trig)
@@ -173,14 +182,14 @@ class _Coder:
         date, basis = self.when_where.date(para, sent, trig)
         start = min(self.resolver.offset(para, t)[0] for t in trig.tokens)
         end = max(self.resolver.offset(para, t)[1] for t in trig.tokens)
-        return _Mention(
+        return Mention(
             code, para, sent, sorted(trig.tokens, key=lambda t: t.i),
             tuple(source), tuple(target), negated, hedged, date, basis,
             location or self.when_where.dateline_location(), start, end,
         )  # fmt: skip
 
     def _by_whom(
-        self, para: int, anchor: Token, trig: _Trigger, code: V.Code, source: list[str]
+        self, para: int, anchor: Token, trig: Trigger, code: V.Code, source: list[str]
     ) -> V.Code:
         """Recode by who acts: military exercises of two states are joint (COOPERATE, CAMEO
         062); a "protest" lodged by a state, an official or an organisation is a
@@ -188,7 +197,7 @@ class _Coder:
         countries = {c for c in (self.resolver.country_of(a) for a in source) if c}
         if code.type == "MOBILIZE" and code.cameo == "150" and len(countries) >= 2:
             return V.Code("COOPERATE", "062", None, "military")
-        if trig.kind == "verb" and code.type == "PROTEST" and _lemma(anchor) == "protest":
+        if trig.kind == "verb" and code.type == "PROTEST" and lemma_of(anchor) == "protest":
             subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
             if (
                 subject is not None
@@ -204,7 +213,7 @@ class _Coder:
     def _implicit_roles(
         self,
         code: V.Code,
-        trig: _Trigger,
+        trig: Trigger,
         source: list[str],
         target: list[str],
         location: Location | None,
@@ -264,14 +273,14 @@ def _crowd_subject(verb: Token) -> bool:
     return False
 
 
-def _unnamed_agent(trig: _Trigger) -> bool:
+def _unnamed_agent(trig: Trigger) -> bool:
     """Whether the clause names a doer that is no actor (a thing, a gerund, "people"),
     rather than leaving the doer out (a passive, a nominal event)."""
-    if trig.kind not in ("verb", "support", "reversal") or _passive(trig.anchor):
+    if trig.kind not in ("verb", "support", "reversal") or is_passive(trig.anchor):
         return False
     for child in trig.anchor.children:
         if child.dep_ in ("nsubj", "csubj"):
             return not (
-                child.pos_ == "NOUN" and _noun_frame(child, None, governed=True)
+                child.pos_ == "NOUN" and noun_frame(child, None, governed=True)
             )  # "a roadside bombing killed ...": the bombing names an attack
     return False

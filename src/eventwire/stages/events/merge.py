@@ -15,12 +15,14 @@ from collections.abc import Iterable, Sequence
 from eventwire import lexicon
 from eventwire.lexicon import verbs as V
 from eventwire.model import Actor, Article, Event, date_precision
-from eventwire.stages.events.records import CODER, _Mention
+from eventwire.stages.events.records import CODER, Mention
+
+__all__ = ["merge_mentions", "with_event_actors"]
 
 
-def _merge(mentions: list[_Mention], article: Article) -> list[Event]:
+def merge_mentions(mentions: list[Mention], article: Article) -> list[Event]:
     """One event per act told in the article, in the order of first mention."""
-    groups: dict[tuple[str, frozenset[str], frozenset[str], bool], list[_Mention]] = {}
+    groups: dict[tuple[str, frozenset[str], frozenset[str], bool], list[Mention]] = {}
     for m in mentions:
         key = (m.code.type, frozenset(m.source), frozenset(m.target), m.negated)
         groups.setdefault(key, []).append(m)
@@ -31,10 +33,10 @@ def _merge(mentions: list[_Mention], article: Article) -> list[Event]:
         ]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
-    merged: list[_Mention] = []
+    merged: list[Mention] = []
     for group in groups.values():
         dated = [m for m in group if m.basis == "timex"]
-        kept: list[_Mention] = []
+        kept: list[Mention] = []
         for m in dated:
             same = next((k for k in kept if k.date == m.date), None)
             if same is None:
@@ -56,7 +58,7 @@ def _merge(mentions: list[_Mention], article: Article) -> list[Event]:
     return [_event(m, article) for m in merged]
 
 
-def _event(m: _Mention, article: Article) -> Event:
+def _event(m: Mention, article: Article) -> Event:
     """The record of a merged mention; its id hashes the article, act, actors, date and
     first mention, so that a rerun gives the same id."""
     mentions = tuple(sorted(m.mentions))

@@ -19,8 +19,10 @@ from spacy.tokens import Span, Token
 from eventwire import lexicon
 from eventwire.lexicon import verbs as V
 from eventwire.stages.actors import ActorIndex
-from eventwire.stages.events.syntax import _lemma, _phrase
+from eventwire.stages.events.syntax import lemma_of, noun_phrase
 from eventwire.stages.nlp import Parsed
+
+__all__ = ["LETHAL", "ActorResolver"]
 
 _RELATIVE = {"who", "whom", "which", "that"}
 _PRONOUN_PERSON = {"he", "him", "his", "she", "her", "hers"}
@@ -28,11 +30,11 @@ _PRONOUN_THING = {"it", "its"}
 _PRONOUN_PLURAL = {"they", "them", "their", "theirs"}
 # Verbs of killing and wounding: "it killed nine" is a fire or a bomb, not an actor, and a
 # crowd that kills is attacking, not rioting (see the coder).
-_LETHAL = {"kill", "murder", "shoot", "stab", "behead", "wound", "injure", "assassinate",
+LETHAL = {"kill", "murder", "shoot", "stab", "behead", "wound", "injure", "assassinate",
            "execute", "massacre", "bomb"}  # fmt: skip
 
 
-class _ActorResolver:
+class ActorResolver:
     """The actors of one parsed article, looked up by the words that name them."""
 
     def __init__(self, parsed: Parsed, index: ActorIndex) -> None:
@@ -160,18 +162,18 @@ class _ActorResolver:
         a pronoun is resolved, to an actor not in ``avoid`` (the event's own source)."""
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head  # "the activist, who was arrested": the activist
-        toks = list(_phrase(head, exclude))
+        toks = list(noun_phrase(head, exclude))
         actors = self.actors_in(para, toks)
         if not actors and _agentive(head):
             # "rebels in the Ivory Coast", "demonstrators in Baghdad": no name, so the place
-            wider = list(_phrase(head, exclude, places=True))
+            wider = list(noun_phrase(head, exclude, places=True))
             actors = self.actors_in(para, wider)
             if not actors:
                 actors = self.place_countries(para, wider)
         if (
             not actors
             and head.pos_ == "PRON"
-            and not (head.lower_ == "it" and head.dep_ == "nsubj" and _lemma(head.head) in _LETHAL)
+            and not (head.lower_ == "it" and head.dep_ == "nsubj" and lemma_of(head.head) in LETHAL)
         ):  # "it killed nine people": a fire or a bomb, not an actor
             actors = self._antecedent(para, head, avoid)
         if not actors and head.lemma_.lower() in V.NATIONALS:
@@ -203,7 +205,7 @@ class _ActorResolver:
     def note_subjects(self, para: int, sent: Span) -> None:
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
-                actors = self.actors_in(para, _phrase(tok, None))
+                actors = self.actors_in(para, noun_phrase(tok, None))
                 if actors:
                     self.subjects.append((self.offset(para, tok)[0], actors))
 
@@ -250,7 +252,7 @@ class _ActorResolver:
             head = head.head
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
-                return self.actors_in(para, _phrase(child, None))
+                return self.actors_in(para, noun_phrase(child, None))
         return []
 
 

@@ -16,20 +16,22 @@ from spacy.tokens import Span, Token
 
 from eventwire.lexicon import verbs as V
 from eventwire.model import Location, Timex
-from eventwire.stages.events.frames import _event_noun
-from eventwire.stages.events.records import _Trigger
-from eventwire.stages.events.resolve import _ActorResolver
-from eventwire.stages.events.syntax import _governor
+from eventwire.stages.events.frames import is_event_noun
+from eventwire.stages.events.records import Trigger
+from eventwire.stages.events.resolve import ActorResolver
+from eventwire.stages.events.syntax import governor_of
 from eventwire.stages.geo import dateline_place, geocode
 from eventwire.stages.nlp import Parsed
+
+__all__ = ["WhenWhere"]
 
 _VISIT_PREPS = {"to", "in", "at"}
 
 
-class _WhenWhere:
+class WhenWhere:
     """The times and places of one article's events."""
 
-    def __init__(self, parsed: Parsed, resolver: _ActorResolver, timexes: Sequence[Timex]) -> None:
+    def __init__(self, parsed: Parsed, resolver: ActorResolver, timexes: Sequence[Timex]) -> None:
         self.parsed = parsed
         self.resolver = resolver
         self.article = parsed.article
@@ -40,7 +42,7 @@ class _WhenWhere:
         self._dateline_done = False
 
     # -- time ----------------------------------------------------------------------------------
-    def date(self, para: int, sent: Span, trig: _Trigger) -> tuple[str | None, str]:
+    def date(self, para: int, sent: Span, trig: Trigger) -> tuple[str | None, str]:
         timex = self.attached_timex(para, sent, _chain(trig), trig.anchor)
         if timex is not None:
             return timex.value, "timex"
@@ -91,14 +93,14 @@ class _WhenWhere:
             i += 1
         return None
 
-    def location(self, para: int, trig: _Trigger) -> Location | None:
+    def location(self, para: int, trig: Trigger) -> Location | None:
         words = [*trig.tokens, trig.anchor]
         # "a roadside bombing near Samarra killed ...": the place of an event-noun subject;
         # "blocked streets in Hong Kong": the place of the object
         words += [
             c
             for c in trig.anchor.children
-            if (c.dep_ == "nsubj" and _event_noun(c)) or c.dep_ == "dobj"
+            if (c.dep_ == "nsubj" and is_event_noun(c)) or c.dep_ == "dobj"
         ]
         for tok in words:
             for child in tok.children:
@@ -112,7 +114,7 @@ class _WhenWhere:
                                 return place
         return None
 
-    def visited(self, para: int, trig: _Trigger) -> Location | None:
+    def visited(self, para: int, trig: Trigger) -> Location | None:
         verb = trig.anchor
         for child in verb.children:
             if child.dep_ in ("dobj", "obj"):
@@ -139,7 +141,7 @@ class _WhenWhere:
         return self._dateline
 
 
-def _chain(trig: _Trigger) -> list[Token]:
+def _chain(trig: Trigger) -> list[Token]:
     """The trigger's words and the clauses that share its time, nearest first."""
     chain: list[Token] = list(trig.tokens)
     node = trig.anchor
@@ -147,7 +149,7 @@ def _chain(trig: _Trigger) -> list[Token]:
         chain.append(node)
     for _ in range(8):
         if node.pos_ in ("NOUN", "PROPN"):
-            governor, _rel = _governor(node)
+            governor, _rel = governor_of(node)
             if governor is None:
                 break
             node = governor
