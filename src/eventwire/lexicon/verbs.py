@@ -28,6 +28,13 @@ __all__ = [
     "CONDITIONAL_MARKS",
     "CONFLICT_TYPES",
     "CONTEST_CUES",
+    "NONPOLITICAL_CUES",
+    "POLITICAL_CUES",
+    "SPORT_CUES",
+    "ATTACK_CUES",
+    "DISASTERS",
+    "HARM_VERBS",
+    "WEAPONS",
     "COOPERATIVE_TYPES",
     "CROWD",
     "EVENT_HEADS",
@@ -333,6 +340,62 @@ NATIONALS = _words(
     "compatriot countryman countrymen citizen people nation population public "
     "national fellow countrywoman"
 )
+# --- what kind of happening ------------------------------------------------------------------
+# Weapons and strikes as subjects: "a Russian missile slammed into a building" is an attack
+# by whoever fired it (the weapon's nationality or owner), whatever the verb.
+WEAPONS = _words(
+    "missile rocket shell mortar bomb grenade drone airstrike air-strike artillery bullet "
+    "ied explosive projectile shrapnel warhead munition car-bomb barrage salvo volley "
+    "gunfire shelling bombardment strike"
+)
+# Natural and accidental harm (the CASE-2021 and ACLED "disaster" classes; PLOVER codes no
+# events for them): deaths "in a plane crash" or "after an earthquake" are not attacks.
+DISASTERS = _words(
+    "earthquake quake tremor aftershock flood flooding deluge tsunami volcano eruption "
+    "storm hurricane typhoon cyclone tornado landslide mudslide avalanche wildfire bushfire "
+    "blaze inferno drought heatwave crash collision derailment accident collapse stampede "
+    "leak spill outbreak epidemic pandemic disease virus rain rainfall monsoon snowstorm "
+    "blizzard lightning sinking capsize shipwreck malfunction"
+)
+# Words that say harm was done on purpose, by someone armed: they make agentless deaths
+# and injuries ("seven soldiers were killed") an attack by unidentified attackers.
+ATTACK_CUES = WEAPONS | _words(
+    "attack attacker assailant gunman gunmen militant insurgent rebel terrorist jihadist "
+    "bandit fighter sniper ambush raid assault bombing bomber suicide shooting gun rifle "
+    "knife machete stabbing massacre kidnapping abduction execution clash firefight "
+    "offensive gunshot armed insurgency terror assassination"
+)
+# Story-level domains.  A story mostly about sport, science, business or entertainment uses
+# the vocabulary of conflict in other senses ("beat", "fired", "attack" in a match; "cut
+# short"; "launched a product"); a political story names the state, its institutions and
+# their opponents.  Counted over a whole story's lemmas (see stages/events/topic.py).
+SPORT_CUES = _words(
+    "match game goal league cup championship tournament season coach striker midfielder "
+    "goalkeeper innings wicket semi-final semifinal quarter-final quarterfinal playoff "
+    "play-off derby scorer referee olympics medal fixture team player club stadium "
+    "rugby football soccer cricket tennis golf basketball baseball hockey athlete race "
+    "lap podium champion try penalty kick"
+)
+NONPOLITICAL_CUES = SPORT_CUES | _words(
+    "study scientist researcher research university journal species fossil dinosaur "
+    "laboratory lab experiment specimen patient treatment vaccine drug trial clinical "
+    "spacecraft astronaut orbit rocket-launch telescope planet "
+    "company store retailer customer supplier product price sale shopper stock share "
+    "market revenue profit consumer brand shortage "
+    "film movie premiere album song singer actor actress comedian festival series show "
+    "episode director audience theatre theater concert band procession relic"
+)
+POLITICAL_CUES = _words(
+    "government minister president prime parliament senate congress lawmaker election "
+    "police court judge prosecutor military army troops soldier rebel militant protest "
+    "protester demonstrator sanction treaty diplomat ambassador embassy party opposition "
+    "regime authorities official ministry war attack arrest law bill vote campaign"
+)
+
+# Harm verbs that say nothing of intent ("were killed", "died", "were injured"): an event
+# only when the sentence or story shows an attack.
+HARM_VERBS = _words("kill injure wound hurt die harm maim")
+
 # Words that place a contest verb ("beat", "defeated", "clash") in sport or an election.
 CONTEST_CUES = _words(
     "match game goal league cup championship tournament season coach striker midfielder "

@@ -9,7 +9,6 @@ unsaid are filled in.  The mentions are then merged into events (``merge``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,15 +29,22 @@ from eventwire.stages.events.merge import merge_mentions
 from eventwire.stages.events.modality import is_conditional, is_imperative, read_modality
 from eventwire.stages.events.records import Mention, Trigger
 from eventwire.stages.events.resolve import LETHAL, ActorResolver
-from eventwire.stages.events.syntax import is_passive, lemma_of
+from eventwire.stages.events.sense import (
+    UNIDENTIFIED,
+    harm_without_attack,
+    is_irrealis,
+    weapon_code,
+    weapon_subject,
+    weapon_triggers,
+)
+from eventwire.stages.events.syntax import is_passive, lemma_of, noun_phrase
+from eventwire.stages.events.topic import SCORE, story_topic
 from eventwire.stages.events.triggers import find_triggers
 from eventwire.stages.events.when_where import WhenWhere
 from eventwire.stages.nlp import Parsed
 
 __all__ = ["code_events"]
 
-# A score ("won 3-1") marks a sentence about sport, where "beat" and "clash" are no events.
-_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 # Acts a state does to its own people when the text names no victim (repression).
 _DOMESTIC_TYPES = {"COERCE"}
 
@@ -58,6 +64,7 @@ class _Coder:
         self.resolver = ActorResolver(parsed, index)
         self.when_where = WhenWhere(parsed, self.resolver, timexes)
         self.home = self._home_country()
+        self.topic = story_topic(parsed)
 
     def run(self) -> list[Event]:
         mentions: list[Mention] = []
@@ -80,10 +87,12 @@ class _Coder:
         return common[0][0]
 
     def _sentence(self, para: int, sent: Span) -> list[Mention]:
-        contest = bool(_SCORE.search(sent.text)) or any(
-            t.lemma_.lower() in V.CONTEST_CUES for t in sent
+        contest = (
+            self.topic.is_sport
+            or bool(SCORE.search(sent.text))
+            or any(t.lemma_.lower() in V.CONTEST_CUES for t in sent)
         )
-        triggers = find_triggers(self.resolver, sent)
+        triggers = weapon_triggers(sent, find_triggers(self.resolver, sent))
         out: list[Mention] = []
         for trig in triggers:
             if contest and "sport" in trig.flags:
@@ -98,10 +107,28 @@ class _Coder:
         anchor = trig.anchor
         if is_conditional(anchor) or (trig.noun is not None and is_conditional(trig.noun)):
             return None
+        if is_irrealis(anchor) or (trig.noun is not None and is_irrealis(trig.noun)):
+            return None  # "a plot to kill", "plans to attack", "a bill that would have allowed"
         code = trig.code
+        if code.type == "PROTEST" and trig.kind == "verb" and is_passive(anchor):
+            return None  # "no drugs have been demonstrated suitable": shown, not protested
         source: list[str]
         target: list[str]
-        if trig.kind in ("verb", "support", "reversal", "obligation"):
+        weapon = weapon_subject(anchor) if trig.kind == "verb" else None
+        if weapon is not None:
+            # "a Russian missile slammed into a building": an attack by the weapon's owner
+            code = weapon_code(weapon)
+            source = self.resolver.actors_in(para, noun_phrase(weapon, None))
+            target = target_actors(self.resolver, para, anchor, trig, frozenset(source))
+            if not target:
+                target = [
+                    a
+                    for c in anchor.children
+                    if c.dep_ == "prep" and c.lower_ in ("into", "on", "at", "near", "in")
+                    for a in pobj_actors(self.resolver, para, c)
+                ]  # fmt: skip
+            source = source or [UNIDENTIFIED]
+        elif trig.kind in ("verb", "support", "reversal", "obligation"):
             source = subject_actors(self.resolver, para, anchor)
             if trig.kind == "obligation":
                 assert trig.noun is not None
@@ -173,7 +200,17 @@ class _Coder:
             if not target:
                 return None
         source, target = self._implicit_roles(code, trig, source, target, location)
-        if not source and not (code.type == "ASSAULT" and target):
+        if code.type == "ASSAULT" and not source:
+            if harm_without_attack(trig, sent, self.topic):
+                return None  # "killed in a plane crash", "were injured" with no attack in sight
+            if target or trig.kind != "verb":
+                # an attack with no stated agent: PLOVER's UAF, of the place's country
+                country = location.country if location is not None else None
+                unknown = f"{UNIDENTIFIED}-{country.lower()}" if country else UNIDENTIFIED
+                source = [unknown]
+        if code.type in ("COERCE", "MOBILIZE") and self.topic.is_disaster and not target:
+            return None  # a state of emergency, rescuers mobilised: a disaster, not repression
+        if not source:
             return None
         if trig.kind == "obligation" and not target:
             return None  # "people must know ...": no one is asked

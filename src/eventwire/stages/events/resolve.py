@@ -214,8 +214,16 @@ class ActorResolver:
         if pronoun in _PRONOUN_PERSON:
             return kind == "person"
         if pronoun in _PRONOUN_THING:
-            return kind in ("country", "organization", "group")
+            # "it" is a state, a body or a bloc, never an unnamed crowd ("people", "gunmen")
+            return kind in ("country", "organization") or (
+                kind == "group" and not self.unnamed(actor)
+            )
         return pronoun in _PRONOUN_PLURAL
+
+    def unnamed(self, actor: str) -> bool:
+        """Whether an actor is an unnamed participant ("police", "seven people", "gunmen")."""
+        record = self.index.by_id.get(actor)
+        return record is not None and record.kind == "group" and record.sector is not None
 
     def _antecedent(self, para: int, pron: Token, avoid: frozenset[str]) -> list[str]:
         """The actor a third-person pronoun most likely refers to: the latest compatible
