@@ -25,21 +25,17 @@ from typing import TypeVar
 
 __all__ = [
     "ABSORBING_INTENT",
+    "ATTACK_CUES",
     "CONDITIONAL_MARKS",
     "CONFLICT_TYPES",
     "CONTEST_CUES",
-    "NONPOLITICAL_CUES",
-    "POLITICAL_CUES",
-    "SPORT_CUES",
-    "ATTACK_CUES",
-    "DISASTERS",
-    "HARM_VERBS",
-    "WEAPONS",
     "COOPERATIVE_TYPES",
     "CROWD",
+    "DISASTERS",
     "EVENT_HEADS",
     "FUTURE_AUX",
     "HAPPEN_VERBS",
+    "HARM_VERBS",
     "HEDGE_ADVERBS",
     "HEDGE_MODALS",
     "HEDGE_VERBS",
@@ -50,9 +46,11 @@ __all__ = [
     "MEASURES",
     "NATIONALS",
     "NEGATIVE_INTENT_ADJECTIVES",
+    "NONPOLITICAL_CUES",
     "NOUN_CLASSES",
     "OBLIGATION_MODALS",
     "PLOVER_TYPES",
+    "POLITICAL_CUES",
     "POSSIBLE_FUTURE_MODALS",
     "RAISING_VERBS",
     "REALIS_XCOMP",
@@ -60,7 +58,9 @@ __all__ = [
     "REVERSAL_VERBS",
     "SAY_VERBS",
     "SETTING_PREPOSITIONS",
+    "SPORT_CUES",
     "TEMPORAL_BREAK_MARKS",
+    "WEAPONS",
     "Code",
     "Frame",
     "frames",
@@ -222,7 +222,7 @@ NOUN_CLASSES: dict[str, frozenset[str]] = {
         "installation infrastructure plant",
         "MEDIA": "newspaper paper website site internet station channel outlet broadcaster "
         "network agency publication magazine radio television",
-        "BOMBS": "bomb device explosive mine charge grenade ied vest",
+        "BOMBS": "bomb device explosive mine landmine charge grenade ied vest car-bomb cocktail",
         "MEETINGS": "summit meeting talk conference negotiation session forum gathering "
         "inauguration congress convention assembly consultation",
         "STANCES": "decision proclamation policy plan remark statement comment law bill "
@@ -245,7 +245,7 @@ LIGHT_VERBS = _words(
     "make take impose reimpose issue hand give order lead organize organise call declare "
     "announce embark go observe implement enforce extend step intensify escalate unleash "
     "wage pursue undertake perform complete tighten expand broaden deliver pass levy "
-    "slap enact introduce approve adopt file lodge bring press level stage set speed "
+    "slap enact introduce approve adopt file lodge bring press level stage set speed unveil "
     "accelerate join participate engage remain stay put place raise"
 )
 # Verbs that end or undo what their object names ("lifted the curfew", "suspended aid",
@@ -345,7 +345,8 @@ NATIONALS = _words(
 # by whoever fired it (the weapon's nationality or owner), whatever the verb.
 WEAPONS = _words(
     "missile rocket shell mortar bomb grenade drone airstrike air-strike artillery bullet "
-    "ied explosive projectile shrapnel warhead munition car-bomb barrage salvo volley "
+    "ied landmine mine explosive projectile shrapnel warhead munition car-bomb barrage salvo "
+    "volley "
     "gunfire shelling bombardment strike"
 )
 # Natural and accidental harm (the CASE-2021 and ACLED "disaster" classes; PLOVER codes no

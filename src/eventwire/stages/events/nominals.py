@@ -21,7 +21,8 @@ __all__ = ["nominal_trigger"]
 
 _EVENT_PREPS_OF_NOUNS = {"during", "at", "in", "amid", "amidst", "for"}
 # Verbs whose "in"/"on" object is an act the subject takes part in.
-_PARTICIPATION_VERBS = {"engage", "participate", "join", "take", "embark", "go", "enter"}
+_PARTICIPATION_VERBS = {"engage", "participate", "join", "take", "embark", "go", "enter",
+                        "gather", "assemble", "march", "rally", "converge", "turn"}  # fmt: skip
 # Verbs that name or judge their object when they have a complement ("called the
 # agreements null and void", "declared the vote invalid").
 _NAMING = {"call", "declare", "deem", "consider", "describe", "label", "brand", "term", "name"}

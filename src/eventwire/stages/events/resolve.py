@@ -83,9 +83,22 @@ class ActorResolver:
     def actors_in(self, para: int, toks: Iterable[Token]) -> list[str]:
         toks = list(toks)
         found: dict[str, None] = {}
-        for start, end in self.segments(para, toks):
+        segments = self.segments(para, toks)
+        for start, end in segments:
             for actor in self.index.in_span(start, end):
                 found.setdefault(actor, None)
+        if segments:
+            # an unnamed participant's mention spans its whole noun chunk, which a phrase
+            # cut at a participle splits ("Turkey-backed opposition forces"): its head
+            # noun, the chunk's last word, is what counts
+            ends = {self.offset(para, t)[1] for t in toks}
+            lo, hi = segments[0][0], segments[-1][1]
+            i = bisect_left(self.entity_starts, lo - 200)
+            while i < len(self.entities) and self.entities[i].start < hi:
+                e = self.entities[i]
+                i += 1
+                if e.label == "NOM" and e.actor and e.end in ends and e.start >= lo - 200:
+                    found.setdefault(e.actor, None)
         for tok in toks:
             if not tok.ent_type_ and tok.dep_ == "amod" and tok.text[:1].isupper():
                 code = lexicon.demonym_country(tok.text)  # "Ghanaian authorities", untagged

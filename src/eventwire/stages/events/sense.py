@@ -105,6 +105,8 @@ def weapon_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ != "nsubj":
             continue
+        if child.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            child = verb.head  # "an IED that killed five civilians"
         lemma = child.lemma_.lower()
         if lemma in V.WEAPONS and lemma not in ("strike", "gunfire"):
             return child
