@@ -581,7 +581,7 @@ class _Resolver:
         Its country comes from, in order: a nationality in the phrase ("Nigerian troops"),
         a place in the phrase or the sentence's setting ("police in Kenya", "... in Harare"),
         the story's home country for a state institution ("a court" in an Iranian story),
-        the dateline; else it has none.  Nothing is dropped for want of a country.
+        the dateline, the home country of a story clearly about one country; else none.  Nothing is dropped for want of a country.
         """
         head = chunk.root
         code = countries[0][1] if countries else None
@@ -592,6 +592,8 @@ class _Resolver:
             code = self.home_country
         if code is None:
             code = self._dateline_country()
+        if code is None and self.home_country_share >= 0.5:
+            code = self.home_country  # "50,000 people" in a story about Iran are Iranians
         words = [t.text for t in chunk if t.lower_ not in DETERMINERS and not t.like_num]
         words = [w for w in words if w.lower() not in QUANTIFIERS] or [head.text]
         name = " ".join(words)
