@@ -581,7 +581,8 @@ class _Resolver:
         Its country comes from, in order: a nationality in the phrase ("Nigerian troops"),
         a place in the phrase or the sentence's setting ("police in Kenya", "... in Harare"),
         the story's home country for a state institution ("a court" in an Iranian story),
-        the dateline, the home country of a story clearly about one country; else none.  Nothing is dropped for want of a country.
+        the dateline, the home country of a story clearly about one country; else none.
+        Nothing is dropped for want of a country.
         """
         head = chunk.root
         code = countries[0][1] if countries else None

@@ -31,6 +31,8 @@ from eventwire.stages.events.records import Mention, Trigger
 from eventwire.stages.events.resolve import LETHAL, ActorResolver
 from eventwire.stages.events.sense import (
     UNIDENTIFIED,
+    UNNAMED_AUTHORITIES,
+    UNNAMED_PROTESTERS,
     harm_without_attack,
     is_irrealis,
     weapon_code,
@@ -182,6 +184,11 @@ class _Coder:
             and _crowd_subject(anchor)
         ):
             code = V.Code("PROTEST", "145", "riot", None)
+        if "patient" in trig.flags:  # "four protesters died from gunfire": the victims
+            by = [c for c in anchor.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+            by += [g for c in anchor.children for g in c.children if g.lower_ == "by"]
+            agents = [a for prep in by for a in pobj_actors(self.resolver, para, prep)]
+            source, target = agents, source
         if "receive" in trig.flags:  # "received weapons from the government"
             givers = [
                 a for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -203,7 +210,8 @@ class _Coder:
         if code.type == "ASSAULT" and not source:
             if harm_without_attack(trig, sent, self.topic):
                 return None  # "killed in a plane crash", "were injured" with no attack in sight
-            if target or trig.kind != "verb":
+            noun = trig.noun.lemma_.lower() if trig.noun is not None else ""
+            if target or noun in V.ATTACK_CUES:
                 # an attack with no stated agent: PLOVER's UAF, of the place's country
                 country = location.country if location is not None else None
                 unknown = f"{UNIDENTIFIED}-{country.lower()}" if country else UNIDENTIFIED
@@ -300,7 +308,10 @@ class _Coder:
                 country = self.resolver.country_of(actor)
                 if country and not lexicon.is_region_code(country):
                     return [country]
-        return [self.home] if self.home else []
+        if self.home:
+            return [self.home]
+        # no country in sight: the unnamed state that arrests, the unnamed crowd that protests
+        return [UNNAMED_PROTESTERS if code.type == "PROTEST" else UNNAMED_AUTHORITIES]
 
 
 def _crowd_subject(verb: Token) -> bool:
@@ -313,10 +324,15 @@ def _crowd_subject(verb: Token) -> bool:
 def _unnamed_agent(trig: Trigger) -> bool:
     """Whether the clause names a doer that is no actor (a thing, a gerund, "people"),
     rather than leaving the doer out (a passive, a nominal event)."""
-    if trig.kind not in ("verb", "support", "reversal") or is_passive(trig.anchor):
+    if trig.kind not in ("verb", "support", "reversal"):
         return False
+    if is_passive(trig.anchor):
+        # "was prosecuted by Safework NSW": a doer is named, though no actor was found
+        return any(c.dep_ == "agent" for c in trig.anchor.children)
     for child in trig.anchor.children:
         if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("that", "which") and trig.anchor.dep_ == "relcl":
+                child = trig.anchor.head  # "an attack that killed 400": the attack
             return not (
                 child.pos_ == "NOUN" and noun_frame(child, None, governed=True)
             )  # "a roadside bombing killed ...": the bombing names an attack

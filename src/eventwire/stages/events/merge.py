@@ -16,7 +16,7 @@ from eventwire import lexicon
 from eventwire.lexicon import verbs as V
 from eventwire.model import Actor, Article, Event, date_precision
 from eventwire.stages.events.records import CODER, Mention
-from eventwire.stages.events.sense import UNIDENTIFIED
+from eventwire.stages.events.sense import IMPLICIT_ACTORS
 
 __all__ = ["merge_mentions", "with_event_actors"]
 
@@ -101,20 +101,16 @@ def with_event_actors(actors: Sequence[Actor], events: Iterable[Event]) -> tuple
     known = {a.id for a in out}
     for event in events:
         for actor in (*event.source, *event.target):
-            if actor not in known and actor.startswith(UNIDENTIFIED):
+            implicit = next((k for k in IMPLICIT_ACTORS if actor.startswith(k)), None)
+            if actor not in known and implicit is not None:
                 known.add(actor)
-                country = actor[len(UNIDENTIFIED) + 1 :].upper() or None
+                name, sector = IMPLICIT_ACTORS[implicit]
+                country = actor[len(implicit) + 1 :].upper() or None
                 where = f" ({lexicon.country_name(country) or country})" if country else ""
                 out.append(
-                    Actor(
-                        actor,
-                        f"unidentified attackers{where}",
-                        "group",
-                        country=country,
-                        sector="UAF",
-                        aliases=("unidentified attackers",),
-                    )
-                )
+                    Actor(actor, f"{name}{where}", "group", country=country, sector=sector,
+                          aliases=(name,))
+                )  # fmt: skip
             elif actor not in known:
                 known.add(actor)
                 name = lexicon.country_name(actor) or actor

@@ -21,7 +21,10 @@ from eventwire.stages.events.syntax import lemma_of
 from eventwire.stages.events.topic import StoryTopic
 
 __all__ = [
+    "IMPLICIT_ACTORS",
     "UNIDENTIFIED",
+    "UNNAMED_AUTHORITIES",
+    "UNNAMED_PROTESTERS",
     "harm_without_attack",
     "is_irrealis",
     "weapon_code",
@@ -32,6 +35,16 @@ __all__ = [
 # The actor id of attackers the text does not name (PLOVER's UAF, "unidentified armed
 # forces"); the coder appends the place's country code ("unidentified-attackers-nga").
 UNIDENTIFIED = "unidentified-attackers"
+# The unnamed state that arrests or sentences, and the unnamed crowd that protests, when
+# neither the text nor the place says whose (PLOVER codes them with no country).
+UNNAMED_AUTHORITIES = "unnamed-authorities"
+UNNAMED_PROTESTERS = "unnamed-protesters"
+# Each implicit actor id: its name and PLOVER sector.
+IMPLICIT_ACTORS = {
+    UNIDENTIFIED: ("unidentified attackers", "UAF"),
+    UNNAMED_AUTHORITIES: ("authorities", "GOV"),
+    UNNAMED_PROTESTERS: ("protesters", "CVL"),
+}
 
 # Verbs whose subject, when it is a weapon, is hitting something: "landed near",
 # "slammed into", "tore through", "struck", "rained down on".

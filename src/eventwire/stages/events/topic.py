@@ -19,6 +19,8 @@ __all__ = ["StoryTopic", "story_topic"]
 
 # A score ("won 3-1", "a 24-10 win") marks a story about sport.
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+# Verbs and prepositions under which "fire" is shooting or arson, not a blaze.
+_FIRING = frozenset({"open", "set", "exchange", "return", "under", "on", "to", "cease"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,8 @@ def story_topic(parsed: Parsed) -> StoryTopic:
             lemma = tok.lemma_.lower()
             sport += lemma in V.SPORT_CUES
             disaster += lemma in V.DISASTERS
+            # fires that burn (not "opened fire", "set fire to", "came under fire")
+            disaster += lemma == "fire" and tok.pos_ == "NOUN" and tok.head.lemma_ not in _FIRING
             attack += lemma in V.ATTACK_CUES and lemma not in ("strike", "attack")
             attack += lemma in ("attack", "attacker") and tok.pos_ == "NOUN"
             political += lemma in V.POLITICAL_CUES
