@@ -246,6 +246,7 @@ LIGHT_VERBS = _words(
     "announce embark go observe implement enforce extend step intensify escalate unleash "
     "wage pursue undertake perform complete tighten expand broaden deliver pass levy "
     "slap enact introduce approve adopt file lodge bring press level stage set speed unveil "
+    "orchestrate mastermind perpetrate commit "
     "accelerate join participate engage remain stay put place raise"
 )
 # Verbs that end or undo what their object names ("lifted the curfew", "suspended aid",

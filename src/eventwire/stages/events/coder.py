@@ -30,6 +30,7 @@ from eventwire.stages.events.modality import is_conditional, is_imperative, read
 from eventwire.stages.events.records import Mention, Trigger
 from eventwire.stages.events.resolve import LETHAL, ActorResolver
 from eventwire.stages.events.sense import (
+    IMPLICIT_ACTORS,
     UNIDENTIFIED,
     UNNAMED_AUTHORITIES,
     UNNAMED_PROTESTERS,
@@ -47,6 +48,8 @@ from eventwire.stages.nlp import Parsed
 
 __all__ = ["code_events"]
 
+# Ids of the actors the coder makes up for participants the text leaves unnamed.
+IMPLICIT_PREFIXES = tuple(IMPLICIT_ACTORS)
 # Acts a state does to its own people when the text names no victim (repression).
 _DOMESTIC_TYPES = {"COERCE"}
 
@@ -67,9 +70,22 @@ class _Coder:
         self.when_where = WhenWhere(parsed, self.resolver, timexes)
         self.home = self._home_country()
         self.topic = story_topic(parsed)
+        self.mentions: list[Mention] = []
+
+    def _story_attacker(self, target: list[str]) -> list[str]:
+        """The named attacker of the story's first attack, for a later agentless one told
+        of the same assault ("an IT worker went on a stabbing spree ... The woman was
+        killed in a stairwell"; "killed in the airstrike" after "the US carried out the
+        airstrike"), unless the victims are that attacker."""
+        for mention in self.mentions:
+            if mention.code.type == "ASSAULT" and mention.source:
+                known = [a for a in mention.source if not a.startswith(IMPLICIT_PREFIXES)]
+                if known and not set(known) & set(target):
+                    return known
+        return []
 
     def run(self) -> list[Event]:
-        mentions: list[Mention] = []
+        mentions: list[Mention] = self.mentions
         for para, sent in self.parsed.sentences():
             self.resolver.note_subjects(para, sent)
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
@@ -207,11 +223,19 @@ class _Coder:
             if not target:
                 return None
         source, target = self._implicit_roles(code, trig, source, target, location)
+        if (
+            code.type == "ASSAULT"
+            and source
+            and weapon is None
+            and harm_without_attack(trig, sent, self.topic, agentless=False)
+        ):
+            return None  # a driver who "struck a group, killing seven": a crash
         if code.type == "ASSAULT" and not source:
             if harm_without_attack(trig, sent, self.topic):
                 return None  # "killed in a plane crash", "were injured" with no attack in sight
+            source = self._story_attacker(target)
             noun = trig.noun.lemma_.lower() if trig.noun is not None else ""
-            if target or noun in V.ATTACK_CUES:
+            if not source and (target or noun in V.ATTACK_CUES):
                 # an attack with no stated agent: PLOVER's UAF, of the place's country
                 country = location.country if location is not None else None
                 unknown = f"{UNIDENTIFIED}-{country.lower()}" if country else UNIDENTIFIED
@@ -283,16 +307,6 @@ class _Coder:
                 target = [place]
         if code.type == "ASSAULT" and not source and unnamed:
             return [], []  # "an earthquake struck", "the fire killed nine": no attacker
-        if (
-            code.type == "ASSAULT"
-            and not source
-            and target
-            and place
-            and place not in {self.resolver.country_of(a) for a in target}
-        ):
-            # victims known, attacker not: attacks on foreigners are coded to the host side
-            # (the PLOVER and PETRARCH gold conventions); on nationals, left open
-            source = [place]
         if code.type in ("PROTEST", *_DOMESTIC_TYPES) and source and not target:
             # protest with no addressee, repression with no named victim: the own country
             target = [c for c in (self.resolver.country_of(a) for a in source[:1]) if c]

@@ -175,6 +175,9 @@ class ActorResolver:
         a pronoun is resolved, to an actor not in ``avoid`` (the event's own source)."""
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head  # "the activist, who was arrested": the activist
+        named = self.named_head(para, head, exclude)
+        if named:
+            return [a for a in named if a not in avoid] or named
         toks = list(noun_phrase(head, exclude))
         actors = self.actors_in(para, toks)
         if not actors and _agentive(head):
@@ -192,6 +195,40 @@ class ActorResolver:
         if not actors and head.lemma_.lower() in V.NATIONALS:
             actors = self._nationals(para, head)
         return actors
+
+    def named_head(self, para: int, head: Token, exclude: Token | None = None) -> list[str]:
+        """The actors a phrase's head names, with its coordinated heads ("Xi and Putin"),
+        when the head is a named person, body or country: its appositives and modifiers
+        describe it and are no participants ("Hamza bin Laden, son of the late Al-Qaeda
+        founder Osama bin Laden", "Hong Kong Chief Executive Carrie Lam")."""
+        actor = self.entity_actor_at(para, head)
+        if actor is None or self.kind(actor) not in ("person", "organization"):
+            return []  # a country's phrase keeps its lists and places ("Albanians of Serbia")
+        if self.country_of(actor) is None:
+            return []  # its modifiers are all we know of whose it is ("British ... Tom King")
+        out = [actor]
+        # the name's own words (the parser may hang "Obama" under "Barack"), then the
+        # names coordinated with it; a list "the US, Russia, and Switzerland" is often
+        # parsed as apposition, so a named appositive of the same kind counts too
+        words = [t for t in head.subtree if self.entity_actor_at(para, t) == actor]
+        for tok in words:
+            for child in tok.children:
+                if exclude is not None and child.i == exclude.i:
+                    continue
+                if child.dep_ == "conj":
+                    more = self.named_head(para, child, exclude) or self.actors_in(
+                        para, noun_phrase(child, exclude)
+                    )
+                elif child.dep_ == "appos":
+                    more = [
+                        a
+                        for a in self.named_head(para, child, exclude)
+                        if self.kind(a) == self.kind(actor)
+                    ]
+                else:
+                    continue
+                out += [a for a in more if a not in out]
+        return out
 
     def _nationals(self, para: int, head: Token) -> list[str]:
         """'his compatriots', 'the country's people': the people of the possessor's country."""
@@ -246,11 +283,18 @@ class ActorResolver:
             return []
         at = self.offset(para, pron)[0]
         if pron.dep_ in ("nsubj", "nsubjpass"):
-            for offset, actors in reversed(self.subjects):
-                if offset < at:
-                    fit = [a for a in actors if self._compatible(word, a) and a not in avoid]
-                    if fit:
-                        return fit if word in _PRONOUN_PLURAL else fit[:1]
+            earlier = [actors for offset, actors in reversed(self.subjects) if offset < at]
+            if word in _PRONOUN_PLURAL:
+                # "they" is first a group of people ("protesters ... They had asked"),
+                # else several actors, else a state or body
+                for actors in earlier[:3]:
+                    groups = [a for a in actors if self.unnamed(a) and a not in avoid]
+                    if groups:
+                        return groups
+            for actors in earlier:
+                fit = [a for a in actors if self._compatible(word, a) and a not in avoid]
+                if fit:
+                    return fit if word in _PRONOUN_PLURAL else fit[:1]
         subject = self._clause_subject_actors(para, pron)
         if pron.tag_ == "PRP$" or pron.dep_ == "poss":
             # "Xi said during his visit": a possessive may, and mostly does, refer to the

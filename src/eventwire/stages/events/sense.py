@@ -103,6 +103,10 @@ _EXPLOSIVE = frozenset(["bomb", "ied", "explosive", "grenade", "car-bomb", "devi
 _ARTILLERY = frozenset(
     ["shell", "mortar", "artillery", "shelling", "barrage", "bombardment", "howitzer"]
 )
+# Dependencies climbed from an act to the plan or bill it hangs on.
+_CLIMB = frozenset(
+    {"xcomp", "conj", "pobj", "prep", "dobj", "compound", "ccomp", "acl", "relcl", "advcl"}
+)
 _STRIKE_NOUNS = frozenset({"strike", "attack", "round", "fire"})
 
 
@@ -154,9 +158,13 @@ def weapon_triggers(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def harm_without_attack(trig: Trigger, sent: Span, topic: StoryTopic) -> bool:
-    """Whether an agentless death or injury shows no attack: no weapon, attacker or
-    raid in its sentence, and a disaster in it or no attack anywhere in the story."""
+def harm_without_attack(
+    trig: Trigger, sent: Span, topic: StoryTopic, *, agentless: bool = True
+) -> bool:
+    """Whether a death or injury shows no attack: no weapon, attacker or raid in its
+    sentence, and a disaster in it or, for an agentless one, no attack anywhere in the
+    story.  With a doer ("the driver struck a group, killing seven") only a story of an
+    accident or a disaster makes it one."""
     if trig.kind != "verb" or lemma_of(trig.anchor) not in V.HARM_VERBS:
         return False  # "was shot", "were abducted", "an ambush": harm done on purpose
     lemmas = {t.lemma_.lower() for t in sent}
@@ -164,6 +172,8 @@ def harm_without_attack(trig: Trigger, sent: Span, topic: StoryTopic) -> bool:
         t.lemma_.lower() == "attack" and t.pos_ == "NOUN" for t in sent
     ):
         return False
+    if not agentless:
+        return topic.is_disaster
     if lemmas & V.DISASTERS:
         return True
     return topic.is_disaster or topic.attack == 0
@@ -175,21 +185,29 @@ def is_irrealis(tok: Token) -> bool:
     if "would" in auxes and "have" in auxes:
         return True  # "a bill that would have allowed": it did not
     node = tok
-    for _ in range(4):
+    modal = "would" in auxes or "could" in auxes
+    for _ in range(8):
         head = node.head
         if head.i == node.i:
             return False
-        if node.dep_ in ("acl", "relcl", "xcomp") and head.lemma_.lower() in IRREALIS_NOUNS:
-            return True  # "a plot to kill", "plans to attack"
+        if (
+            node.dep_ in ("acl", "relcl", "xcomp")
+            and head.lemma_.lower() in IRREALIS_NOUNS
+            and (node.dep_ != "relcl" or modal)
+        ):
+            return True  # "a plot to kill"; "a bill that would allow China to extradite"
         if (
             node.dep_ == "pobj"
             and head.lower_ in ("for", "of")
-            and (head.head.lemma_.lower() in IRREALIS_NOUNS)
+            and head.head.lemma_.lower() in IRREALIS_NOUNS
         ):
             return True  # "plans for an offensive"
         if node.dep_ == "xcomp" and lemma_of(head) in IRREALIS_VERBS:
             return True  # "plotted to kill"
-        if node.dep_ not in ("xcomp", "conj", "pobj", "prep", "dobj", "compound"):
+        if node.dep_ not in _CLIMB:
             return False
+        modal = modal or any(
+            c.lower_ in ("would", "could") for c in head.children if c.dep_ == "aux"
+        )
         node = head
     return False
