@@ -193,7 +193,7 @@ NOUN_CLASSES: dict[str, frozenset[str]] = {
         "equipment intelligence support photograph",
         "ARMS": "arm weapon ammunition missile rocket tank jet drone artillery munition "
         "rifle gun howitzer warplane helicopter",
-        "INTELLIGENCE": "intelligence information evidence data expertise experience "
+        "INTELLIGENCE": "intelligence information evidence data expertise "
         "know-how technology document",
         "PEOPLE": "people civilian resident refugee wounded injured child woman national "
         "citizen tourist worker student person migrant family",

@@ -169,7 +169,7 @@ def _named(parsed: Parsed, persons_known: set[str]) -> list[tuple[int, Span, str
             if ent.label_ not in NAMED or (i == 0 and ent.start_char < dateline_end):
                 continue
             span = _clean_span(ent)
-            if span is None:
+            if span is None or _takes_no_part(span):
                 continue
             label = ent.label_
             if label == "ORG" and _stray_code(span) and doc.text.count(span.text) < 2:
@@ -180,6 +180,28 @@ def _named(parsed: Parsed, persons_known: set[str]) -> list[tuple[int, Span, str
                 label = "GPE"
             out.append((i, span, label))
     return out
+
+
+def _takes_no_part(span: Span) -> bool:
+    """A name that is no participant: a platform ("on Twitter"), a disease, a law ("the
+    National Emergencies Act"), the portfolio of a title ("Secretary of State"), or the
+    first word of a date's name ("Super" of "Super Tuesday")."""
+    doc = span.doc
+    after_of = (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and lexicon.role_sector(doc[span.start - 2].text) is not None
+    )
+    if lexicon.non_actor(span.text, after_of=after_of):
+        return True
+    # "Super Tuesday": the name modifies the date word after it
+    return (
+        len(span) == 1
+        and span.end < len(doc)
+        and doc[span.end].ent_type_ == "DATE"
+        and span.root.dep_ in ("compound", "amod")
+        and span.root.head.i == span.end
+    )
 
 
 def _is_place_like(span: Span) -> bool:

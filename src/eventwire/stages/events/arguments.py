@@ -19,7 +19,14 @@ from eventwire.stages.events.records import Trigger
 from eventwire.stages.events.resolve import ActorResolver
 from eventwire.stages.events.syntax import is_passive, lemma_of, phrase_head
 
-__all__ = ["nominal_actors", "pobj_actors", "subject_actors", "target_actors"]
+__all__ = [
+    "CHARGE_VERBS",
+    "charged_doer",
+    "nominal_actors",
+    "pobj_actors",
+    "subject_actors",
+    "target_actors",
+]
 
 # Prepositions whose object is a verb's recipient, when the frame names none.
 _TARGET_PREPS = {"against", "on", "upon", "at", "with", "into", "toward", "towards"}
@@ -33,6 +40,25 @@ def _stative(verb: Token) -> bool:
     return any("stative" in f.flags for f in frames) and not any(
         c.dep_ == "agent" for c in verb.children
     )
+
+
+# Verbs of a charge: "X is accused of shooting two people" makes X the (alleged) shooter.
+CHARGE_VERBS = frozenset({"accuse", "charge", "suspect", "convict", "indict", "arrest",
+                          "jail", "sentence", "try", "blame", "find"})  # fmt: skip
+
+
+def charged_doer(verb: Token) -> Token | None:
+    """The one charged with the act of ``verb``: "Rittenhouse" in "Rittenhouse is accused
+    of shooting and killing two people", "charged with murdering"."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pcomp" or node.head.lower_ not in ("of", "with", "for"):
+        return None
+    charge = node.head.head
+    if lemma_of(charge) not in CHARGE_VERBS or not is_passive(charge):
+        return None
+    return next((c for c in charge.children if c.dep_ == "nsubjpass"), None)
 
 
 def subject_actors(resolver: ActorResolver, para: int, verb: Token, depth: int = 0) -> list[str]:
@@ -55,6 +81,9 @@ def subject_actors(resolver: ActorResolver, para: int, verb: Token, depth: int =
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
             return resolver.argument(para, child)
+    doer = charged_doer(verb)
+    if doer is not None:
+        return resolver.argument(para, doer)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         actors = resolver.argument(para, verb.head, exclude=verb)
         holder = verb.head

@@ -19,12 +19,13 @@ from eventwire.lexicon import verbs as V
 from eventwire.model import Event, Location, Timex
 from eventwire.stages.actors import ActorIndex
 from eventwire.stages.events.arguments import (
+    charged_doer,
     nominal_actors,
     pobj_actors,
     subject_actors,
     target_actors,
 )
-from eventwire.stages.events.frames import noun_frame
+from eventwire.stages.events.frames import is_event_noun, noun_frame
 from eventwire.stages.events.merge import merge_mentions
 from eventwire.stages.events.modality import is_conditional, is_imperative, read_modality
 from eventwire.stages.events.records import Mention, Trigger
@@ -179,6 +180,9 @@ class _Coder:
         if is_imperative(anchor):
             return None  # "don't hold workers hostage", "show it again": urged, not done
         negated, hedged, future, obliged = read_modality(anchor, trig)
+        charged = charged_doer(anchor)
+        if charged is not None and lemma_of(charged.head) in ("accuse", "charge", "suspect"):
+            hedged = True  # "is accused of shooting": an allegation
         if obliged and trig.kind != "obligation":
             return None
         if future and trig.kind != "obligation":
@@ -307,7 +311,12 @@ class _Coder:
                 target = [place]
         if code.type == "ASSAULT" and not source and unnamed:
             return [], []  # "an earthquake struck", "the fire killed nine": no attacker
-        if code.type in ("PROTEST", *_DOMESTIC_TYPES) and source and not target:
+        if (
+            code.type in ("PROTEST", *_DOMESTIC_TYPES)
+            and source
+            and not target
+            and (code.type == "PROTEST" or not _names_patient(trig))
+        ):
             # protest with no addressee, repression with no named victim: the own country
             target = [c for c in (self.resolver.country_of(a) for a in source[:1]) if c]
         return source, target
@@ -326,6 +335,18 @@ class _Coder:
             return [self.home]
         # no country in sight: the unnamed state that arrests, the unnamed crowd that protests
         return [UNNAMED_PROTESTERS if code.type == "PROTEST" else UNNAMED_AUTHORITIES]
+
+
+def _names_patient(trig: Trigger) -> bool:
+    """Whether the clause names who suffers the act, though as no actor ("Crystal Munoz
+    was sentenced", "detained the alleged shooter"): then the state is not its own target."""
+    return any(
+        c.dep_ in ("nsubjpass", "dobj")
+        and (trig.noun is None or c.i != trig.noun.i)
+        and not is_event_noun(c)
+        and c.pos_ in ("NOUN", "PROPN")
+        for c in trig.anchor.children
+    )
 
 
 def _crowd_subject(verb: Token) -> bool:

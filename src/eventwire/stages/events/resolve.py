@@ -53,6 +53,7 @@ class ActorResolver:
                     if len(words) == 1 and len(name) > 3:
                         self.names.setdefault(name, actor.id)
         self.subjects: list[tuple[int, list[str]]] = []  # (body offset, actors) of subjects
+        self.main_subjects: list[tuple[int, list[str]]] = []  # of main clauses only
 
     # -- offsets -------------------------------------------------------------------------------
     def offset(self, para: int, tok: Token) -> tuple[int, int]:
@@ -255,9 +256,11 @@ class ActorResolver:
     def note_subjects(self, para: int, sent: Span) -> None:
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
-                actors = self.actors_in(para, noun_phrase(tok, None))
+                actors = self.named_head(para, tok) or self.actors_in(para, noun_phrase(tok, None))
                 if actors:
                     self.subjects.append((self.offset(para, tok)[0], actors))
+                    if _main_clause(tok):
+                        self.main_subjects.append((self.offset(para, tok)[0], actors))
 
     def _compatible(self, pronoun: str, actor: str) -> bool:
         kind = self.kind(actor)
@@ -283,6 +286,16 @@ class ActorResolver:
             return []
         at = self.offset(para, pron)[0]
         if pron.dep_ in ("nsubj", "nsubjpass"):
+            # a sentence-initial "He" continues the topic: the previous main clause's
+            # subject ("Blagojevich was jailed after Obama was elected. He was sentenced")
+            opening = self.offset(para, pron.sent[0])[0]
+            if _main_clause(pron):
+                for offset, actors in reversed(self.main_subjects):
+                    if offset < opening:
+                        fit = [a for a in actors if self._compatible(word, a) and a not in avoid]
+                        if fit:
+                            return fit if word in _PRONOUN_PLURAL else fit[:1]
+                        break
             earlier = [actors for offset, actors in reversed(self.subjects) if offset < at]
             if word in _PRONOUN_PLURAL:
                 # "they" is first a group of people ("protesters ... They had asked"),
@@ -319,6 +332,14 @@ class ActorResolver:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
                 return self.actors_in(para, noun_phrase(child, None))
         return []
+
+
+def _main_clause(tok: Token) -> bool:
+    """Whether a subject belongs to its sentence's main clause (or a clause joined to it)."""
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _agentive(head: Token) -> bool:
