@@ -92,7 +92,8 @@ class _Coder:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asks; it does not report (PLOVER codes no hypotheticals)
             mentions.extend(self._sentence(para, sent))
-        return merge_mentions(mentions, self.article)
+        countries = {a.id: a.country for a in self.index.actors}
+        return merge_mentions(mentions, self.article, countries)
 
     def _home_country(self) -> str | None:
         votes: Counter[str] = Counter()
