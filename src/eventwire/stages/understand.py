@@ -113,7 +113,7 @@ class EventStage:
     """PLOVER events with their actors, date and place."""
 
     name = "events.v1"
-    requires = ("parse", "entities", "actors", "timexes")
+    requires = ("parse", "entities", "actors", "timexes", "quotes")
     assigns = ("events",)
 
     def __init__(self, cache: ParseCache) -> None:
@@ -124,7 +124,7 @@ class EventStage:
         out = []
         for a in batch:
             index = ActorIndex(a.actors, a.entities)
-            events = self._code(self._cache.get(a), index, a.timexes)
+            events = self._code(self._cache.get(a), index, a.timexes, a.quotes)
             actors = with_event_actors(a.actors, events)
             out.append(replace(a, events=tuple(events), actors=actors))
         return out

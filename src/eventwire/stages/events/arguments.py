@@ -84,6 +84,11 @@ def subject_actors(resolver: ActorResolver, para: int, verb: Token, depth: int =
     doer = charged_doer(verb)
     if doer is not None:
         return resolver.argument(para, doer)
+    if verb.dep_ == "xcomp" and is_passive(verb.head) and lemma_of(verb.head) in V.RAISING_VERBS:
+        # "the RSF is believed to have looted": the RSF did, reportedly
+        for child in verb.head.children:
+            if child.dep_ == "nsubjpass":
+                return resolver.argument(para, child)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         actors = resolver.argument(para, verb.head, exclude=verb)
         holder = verb.head

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventwire import lexicon
 from eventwire.lexicon import verbs as V
-from eventwire.model import Event, Location, Timex
+from eventwire.model import Event, Location, Quote, Timex
 from eventwire.stages.actors import ActorIndex
 from eventwire.stages.events.arguments import (
     charged_doer,
@@ -41,6 +41,7 @@ from eventwire.stages.events.sense import (
     weapon_subject,
     weapon_triggers,
 )
+from eventwire.stages.events.stance import ALLEGED_TYPES, Reports
 from eventwire.stages.events.syntax import is_passive, lemma_of, noun_phrase
 from eventwire.stages.events.topic import SCORE, story_topic
 from eventwire.stages.events.triggers import find_triggers
@@ -55,19 +56,32 @@ IMPLICIT_PREFIXES = tuple(IMPLICIT_ACTORS)
 _DOMESTIC_TYPES = {"COERCE"}
 
 
-def code_events(parsed: Parsed, index: ActorIndex, timexes: Sequence[Timex]) -> list[Event]:
+def code_events(
+    parsed: Parsed,
+    index: ActorIndex,
+    timexes: Sequence[Timex],
+    quotes: Sequence[Quote] = (),
+) -> list[Event]:
     """The events of one parsed article, deduplicated, in reading order."""
-    return _Coder(parsed, index, timexes).run()
+    return _Coder(parsed, index, timexes, quotes).run()
 
 
 class _Coder:
     """Codes the events of one article; holds what its sentences share."""
 
-    def __init__(self, parsed: Parsed, index: ActorIndex, timexes: Sequence[Timex]) -> None:
+    def __init__(
+        self,
+        parsed: Parsed,
+        index: ActorIndex,
+        timexes: Sequence[Timex],
+        quotes: Sequence[Quote] = (),
+    ) -> None:
         self.parsed = parsed
         self.index = index
         self.article = parsed.article
         self.resolver = ActorResolver(parsed, index)
+        self.reports = Reports(self.resolver, quotes)
+        self.resolver.speaker_at = self._speaker_at
         self.when_where = WhenWhere(parsed, self.resolver, timexes)
         self.home = self._home_country()
         self.topic = story_topic(parsed)
@@ -120,6 +134,7 @@ class _Coder:
             mention = self._code(para, sent, trig)
             if mention is not None:
                 out.append(mention)
+                out.extend(self._alleged(para, trig, mention))
         return out
 
     # -- coding one trigger --------------------------------------------------------------------
@@ -261,6 +276,35 @@ class _Coder:
             tuple(source), tuple(target), negated, hedged, date, basis,
             location or self.when_where.dateline_location(), start, end,
         )  # fmt: skip
+
+    def _speaker_at(self, para: int, tok: Token) -> str | None:
+        """The speaker of the quote a first-person pronoun is in ("I urge my colleagues")."""
+        quote = self.reports.quote_at(self.resolver.offset(para, tok)[0])
+        return quote.speaker_actor if quote is not None else None
+
+    def _alleged(self, para: int, trig: Trigger, mention: Mention) -> list[Mention]:
+        """A reported act of force is an allegation (hedged), and the report is the
+        speaker's accusation of the doer (see ``stance``)."""
+        if mention.code.type not in ALLEGED_TYPES or mention.negated:
+            return []
+        speakers = self.reports.speakers(para, trig.anchor)
+        if not speakers:
+            return []
+        doers = [a for a in mention.source if not a.startswith(IMPLICIT_PREFIXES)]
+        accusers = self.reports.accuser(speakers, mention.source)
+        if len(accusers) < len(speakers):
+            return []  # the doer reports its own act ("police said they arrested 20")
+        mention.hedged = True
+        if not doers:
+            return []
+        accusation = V.Code("ACCUSE", "112", "allege", None)
+        return [
+            Mention(
+                accusation, para, mention.sentence, mention.tokens, tuple(accusers),
+                tuple(doers), False, False, mention.date, mention.basis, mention.location,
+                mention.start, mention.end,
+            )
+        ]  # fmt: skip
 
     def _by_whom(
         self, para: int, anchor: Token, trig: Trigger, code: V.Code, source: list[str]

@@ -72,6 +72,8 @@ def read_modality(anchor: Token, trig: Trigger) -> tuple[bool, bool, bool, bool]
         and any(c.dep_ == "det" and c.lower_ == "no" for c in trig.noun.children)
     ):
         negated = True  # "no talks were held"
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "without":
+        negated = True  # "they left without firing a shot"
     for n in chain:
         for c in n.children:
             word = c.lower_

@@ -12,7 +12,7 @@ the actor stage gives country actors.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Span, Token
 
@@ -28,6 +28,7 @@ _RELATIVE = {"who", "whom", "which", "that"}
 _PRONOUN_PERSON = {"he", "him", "his", "she", "her", "hers"}
 _PRONOUN_THING = {"it", "its"}
 _PRONOUN_PLURAL = {"they", "them", "their", "theirs"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # Verbs of killing and wounding: "it killed nine" is a fire or a bomb, not an actor, and a
 # crowd that kills is attacking, not rioting (see the coder).
 LETHAL = {"kill", "murder", "shoot", "stab", "behead", "wound", "injure", "assassinate",
@@ -53,6 +54,8 @@ class ActorResolver:
                     if len(words) == 1 and len(name) > 3:
                         self.names.setdefault(name, actor.id)
         self.subjects: list[tuple[int, list[str]]] = []  # (body offset, actors) of subjects
+        # who says a first-person pronoun, when it is inside a quote (set by the coder)
+        self.speaker_at: Callable[[int, Token], str | None] = lambda para, tok: None
         self.main_subjects: list[tuple[int, list[str]]] = []  # of main clauses only
 
     # -- offsets -------------------------------------------------------------------------------
@@ -176,6 +179,8 @@ class ActorResolver:
         a pronoun is resolved, to an actor not in ``avoid`` (the event's own source)."""
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head  # "the activist, who was arrested": the activist
+        if head.lower_ in _FIRST_PERSON and (speaker := self.speaker_at(para, head)):
+            return [speaker]  # "I urge my colleagues", Cruz said: Cruz
         named = self.named_head(para, head, exclude)
         if named:
             return [a for a in named if a not in avoid] or named
