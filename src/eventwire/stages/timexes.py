@@ -263,13 +263,17 @@ def _weekday(m: re.Match[str], scan: _Scan) -> list[Span] | None:
     weekday = _WEEKDAYS[m["weekday"].lower()]
     prep = (m["prep"] or "").lower()  # "closed until Friday" is a limit, not a past day
     rel = (m["rel"] or "").lower()
+    # "since Tuesday", "detained earlier Friday": a day already gone
+    behind = prep == "since" or _word_before(scan.text, m.start()) == "earlier"
     if rel in ("last", "past"):
         value = _dates.weekday_relative(ref, weekday, -1)
     elif rel in ("next", "coming"):
         value = _dates.weekday_relative(ref, weekday, +1)
     else:
         lean: _dates.Lean = "nearest"
-        if scan.future(m.start("weekday")):
+        if behind:
+            lean = "past"
+        elif scan.future(m.start("weekday")):
             lean = "future"
         elif prep not in NEAREST_PREPOSITIONS and scan.past_tense_beside(m.start(), m.end()):
             lean = "past"
@@ -337,10 +341,41 @@ def _anaphoric(m: re.Match[str], scan: _Scan) -> list[Span] | None:
     n = 1 if m.re is ADJACENT else _number(m["num"])
     if n is None:
         return None
+    if m.re is ANAPHORIC and m["dir"].lower() in ("after", "before") and not _follows(scan, m):
+        word = _word_after(scan.text, m.end())
+        if word in _NP_STARTS or scan.text[m.end() :].lstrip()[:1].isupper():
+            # "rejected, the day before the rally, a lawsuit": counted from the rally,
+            # whose date the expression does not give
+            return [(m.start(), m.end(), None)]
     unit = m["unit"].lower()
     ref = scan.reference(_RANK[unit])
     sign = -1 if m["dir"].lower() in ("after", "earlier", "previous") else 1
     value = _at_precision(_shift(ref, unit, sign * n), unit) if ref else None
+    return [(m.start(), m.end(), value)]
+
+
+# Words that open the noun phrase an "after"/"before" expression counts from.
+_NP_STARTS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"}
+)
+
+
+def _follows(scan: _Scan, m: re.Match[str]) -> bool:
+    """Whether an expression stands right after the last date ("on Monday, a day after
+    ..."): it then dates what follows from that day."""
+    return scan.last_end >= 0 and not scan.text[scan.last_end : m.start()].strip(" ,")
+
+
+# "earlier in the month", "later in the week": the unit of the publication date.
+_IN_THE_UNIT = re.compile(
+    r"(?<![\w-])(?i:earlier|later)\s+(?i:in|this)\s+(?:(?i:the)\s+)?(?P<unit>(?i:week|month|year))"
+    r"(?![\w])"
+)
+
+
+def _in_the_unit(m: re.Match[str], scan: _Scan) -> list[Span] | None:
+    ref = scan.published
+    value = _at_precision(ref, m["unit"].lower()) if ref else None
     return [(m.start(), m.end(), value)]
 
 
@@ -355,6 +390,7 @@ _FAMILIES: dict[str, _Family] = {
     "weekday": (*_DATE_RULES, (WEEKDAY, _weekday)),
     "year": ((ISO_DATE, _iso), (YEAR_RANGE, _year_range), (YEAR, _year)),
     "unit": (
+        (_IN_THE_UNIT, _in_the_unit),
         (AGO, _ago),
         (ANAPHORIC, _anaphoric),
         (ADJACENT, _anaphoric),

@@ -164,7 +164,10 @@ class WhenWhere:
                     return None
                 continue
             for timex, head in found:
-                if _steps_up(prev.root, _attachment(head)) is not None:
+                clause = _attachment(head)
+                # the main clause's date: above the root or on its time below it (the
+                # root of a misparsed sentence is sometimes a side clause)
+                if _steps_up(prev.root, clause) is not None or _steps_up(clause, prev.root):
                     return timex
             return None
         return None
