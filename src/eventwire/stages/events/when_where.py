@@ -195,10 +195,11 @@ class WhenWhere:
         return value
 
     # -- place ---------------------------------------------------------------------------------
-    def _places_in(self, para: int, tok: Token) -> Location | None:
+    def _places_in(self, para: int, tok: Token, *, deep: bool = False) -> Location | None:
         """The most precise real place named in ``tok``'s phrase: the noun phrase itself,
-        its "of" and "in" parts ("the Saudi consulate in Istanbul, Turkey"), not places
-        further down ("in the week of protests against encroachment on Hong Kong")."""
+        its "of" and "in" parts ("the Saudi consulate in Istanbul, Turkey"); with ``deep``,
+        also places further down ("in protest of the refusal to accept the independence of
+        Chechnya")."""
         start, end = (
             self.resolver.offset(para, tok.left_edge)[0],
             self.resolver.offset(para, tok.right_edge)[1],
@@ -206,7 +207,8 @@ class WhenWhere:
         entities = [
             e
             for e in self._place_entities(start, end)
-            if (root := self._entity_root(para, e)) is not None and _within_phrase(root, tok)
+            if deep
+            or ((root := self._entity_root(para, e)) is not None and _within_phrase(root, tok))
         ]
         return self._best_place(para, entities)
 
@@ -289,20 +291,22 @@ class WhenWhere:
         ]
         # "marched in London ..., protesting": the clauses that share the event's time
         words += [t for t in _chain(trig) if t.pos_ in ("VERB", "AUX") and t not in words]
-        for tok in words:
-            place = self._setting_of(para, tok)
-            if place is not None:
-                return place
+        for deep in (False, True):
+            # a place of the setting phrase itself first, then one named further down it
+            for tok in words:
+                place = self._setting_of(para, tok, deep=deep)
+                if place is not None:
+                    return place
         return None
 
-    def _setting_of(self, para: int, tok: Token) -> Location | None:
+    def _setting_of(self, para: int, tok: Token, *, deep: bool = False) -> Location | None:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in V.SETTING_PREPOSITIONS:
                 for g in child.children:
                     if g.dep_ == "prep":  # "outside of the city of Basra"
                         g = next((x for x in g.children if x.dep_ == "pobj"), g)
                     if g.dep_ == "pobj":
-                        place = self._places_in(para, g)
+                        place = self._places_in(para, g, deep=deep)
                         if place is not None:
                             return place
         return None
