@@ -142,7 +142,7 @@ PLACES = [
     ("Gunmen attacked a bus near Kabul.", ("Kabul",), "attacked", "Kabul"),
     ("Protesters rallied in the northern city of Mosul.", ("Mosul",), "rallied", "Mosul"),
     # a nationality used as a modifier is no place
-    ("The leader was killed in a US counter-terrorism operation.", ("US",), "killed", None),
+    ("Gunmen killed the leader in a US counter-terrorism operation.", ("US",), "killed", None),
     # nor a destination or a title
     ("Police arrested the governor of Texas.", ("Texas",), "arrested", None),
 ]  # fmt: skip
