@@ -114,6 +114,30 @@ DATES = [
         SUN,
         "published",
     ),
+    # the lead: a later paragraph with no date goes on with the story's first day
+    (
+        "On Friday, gunmen attacked a police station.\n\nThe attacker was arrested by police.",
+        SUN,
+        "arrested",
+        "2019-06-21",
+        "lead",
+    ),
+    # ... not for what the sentence puts before it
+    (
+        "On Friday, gunmen attacked a police station.\n\nPolice recently arrested the attacker.",
+        SUN,
+        "arrested",
+        SUN,
+        "published",
+    ),
+    # a year in an argument's noun phrase dates that noun, not the clause
+    (
+        "Protesters rallied to protest the results of the 2018 election.",
+        SUN,
+        "rallied",
+        SUN,
+        "published",
+    ),
     # ... and never into an "after" clause
     (
         "On Friday, police arrested a man. The arrest came after gunmen attacked the guard.",

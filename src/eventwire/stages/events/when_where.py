@@ -11,6 +11,10 @@ A date comes from the nearest scope that gives one, and ``date_basis`` says whic
 * ``paragraph``: for an event told in the simple past, the main-clause date of the nearest
   earlier sentence of its paragraph that names one ("On Thursday, a man stabbed four
   officers. The attacker was shot dead by police.");
+* ``lead``: for such an event in a later paragraph that names no date, the day of the
+  story's lead sentence, when that is within a week of publication (news tells its main
+  event first and the details after), unless the sentence says the event is from before
+  ("recently", "previously");
 * ``published``: else the article's publication date.
 
 A weekday or a month named without a year is resolved around the publication date by the
@@ -72,6 +76,8 @@ _MONTH_NAMES = frozenset({
 # Auxiliaries that put a past-participle clause in the past ("was arrested", "has been
 # killed"); "had" is the past before the past and is handled apart.
 _PAST_AUX = frozenset({"was", "were", "has", "have", "been", "got", "did"})
+# Adverbs that put a past event before the story's own ("He recently condemned ...").
+_BACKGROUND_CUES = frozenset({"recently", "previously", "once", "formerly", "earlier", "already"})
 
 
 class WhenWhere:
@@ -88,6 +94,7 @@ class WhenWhere:
         self._dateline: Location | None = None
         self._dateline_done = False
         self._story: tuple[str | None] | None = None
+        self._lead: tuple[Timex | None] | None = None
 
     # -- time ----------------------------------------------------------------------------------
     def date(self, para: int, sent: Span, trig: Trigger) -> tuple[str | None, str]:
@@ -101,6 +108,8 @@ class WhenWhere:
             timex, basis = self._sentence_timex(para, sent, trig.anchor), "sentence"
         if timex is None and past and verb is not None and not _pluperfect(verb):
             timex, basis = self._paragraph_timex(para, sent, trig.anchor), "paragraph"
+            if timex is None and self._undated_before(para, sent):
+                timex, basis = self._lead_timex(para, sent, trig.anchor), "lead"
         if timex is None or timex.value is None:
             return self.published, "published"
         value = timex.value
@@ -119,6 +128,8 @@ class WhenWhere:
         best: tuple[int, int, Timex] | None = None
         for timex, head in self._sentence_timexes(para, sent):
             node = _attachment(head, stop=rank)
+            if node.pos_ in ("VERB", "AUX") and _in_argument(head):
+                continue  # "to protest the results of the 2020 election": the election's
             if node.i in rank:
                 key = (rank[node.i], abs(head.i - anchor.i), timex)
                 if best is None or key[:2] < best[:2]:
@@ -144,7 +155,7 @@ class WhenWhere:
         best: tuple[int, Timex] | None = None
         for timex, head in self._sentence_timexes(para, sent):
             clause = _attachment(head)
-            steps = _steps_up(anchor, clause, reported=True)
+            steps = _steps_up(anchor, clause, reports="plans")
             if steps is not None and (best is None or steps < best[0]):
                 best = (steps, timex)
         return best[1] if best is not None else None
@@ -154,7 +165,7 @@ class WhenWhere:
         a date, for an event in its own sentence's main time.  None when that sentence's
         date belongs to a side clause, or when a sentence in between leaves the past
         ("People held in contempt are referred ...": the story has moved on)."""
-        if _steps_up(anchor, sent.root) is None:
+        if _steps_up(anchor, sent.root, reports="all") is None:
             return None  # "The arrest came after an allegation he assaulted ..."
         earlier = [s for s in self.parsed.docs[para].sents if s.end <= sent.start]
         for prev in reversed(earlier):
@@ -170,6 +181,44 @@ class WhenWhere:
                 if _steps_up(prev.root, clause) is not None or _steps_up(clause, prev.root):
                     return timex
             return None
+        return None
+
+    def _undated_before(self, para: int, sent: Span) -> bool:
+        """Whether the paragraph names no date up to the end of ``sent``."""
+        return not self._sentence_timexes(para, self.parsed.docs[para][: sent.end])
+
+    def _lead_timex(self, para: int, sent: Span, anchor: Token) -> Timex | None:
+        """The day of the story's lead sentence (its first, with a main-clause date within
+        a week of publication), for a later event told in the simple past, in its
+        sentence's main time, in a paragraph that names no date: news tells its main event
+        first and the details after ("On Friday, protesters gathered ... . [a new
+        paragraph] The protest began outside ...").  Not for an event said to be from
+        before ("recently", "previously", "once")."""
+        if para == 0 or _steps_up(anchor, sent.root, reports="all") is None:
+            return None
+        if any(t.lower_ in _BACKGROUND_CUES for t in sent):
+            return None
+        if self._lead is None:
+            self._lead = (self._find_lead(),)
+        return self._lead[0]
+
+    def _find_lead(self) -> Timex | None:
+        first = next(iter(self.parsed.docs[0].sents), None) if self.parsed.docs else None
+        if first is None or self._published_day is None:
+            return None
+        for timex, head in self._sentence_timexes(0, first):
+            clause = _attachment(head)
+            main = _steps_up(first.root, clause) is not None or _steps_up(
+                clause, first.root, reports="all"
+            )
+            if not main:
+                continue  # a side clause's date ("after a court ruled on Monday")
+            value = timex.value or ""
+            if _is_past(clause):  # "marched on Saturday" in a Thursday story: last Saturday
+                value = self._not_after_publication(timex, value)
+            day = _day(value)
+            if day is not None and 0 <= (self._published_day - day).days <= 7:
+                return timex
         return None
 
     def _not_after_publication(self, timex: Timex, value: str) -> str:
@@ -435,6 +484,25 @@ def _attachment(head: Token, stop: dict[int, int] | None = None) -> Token:
     return node
 
 
+def _in_argument(head: Token) -> bool:
+    """Whether a time expression only modifies a noun of a verb's argument ("the results of
+    the 2020 election", "a 2019 law"), rather than setting the clause's time through a
+    phrase ("in its January 3 security alert", "as a result of Saturday's unrest")."""
+    if head.dep_ not in ("compound", "nmod", "amod", "poss", "nummod"):
+        return False
+    node = head.head
+    for _ in range(10):
+        if node.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative"):
+            return True
+        if node.dep_ == "prep" and node.lower_ == "of":
+            node = node.head  # "the results of the 2020 election": still inside the noun
+            continue
+        if node.dep_ == "prep" or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _breaks_time(node: Token) -> bool:
     """Whether the clause or phrase headed by ``node`` is at another time than its head:
     an "after/before/since ..." clause or phrase, a relative clause (not "where/when")."""
@@ -447,13 +515,14 @@ def _breaks_time(node: Token) -> bool:
     return node.dep_ in ("acl", "parataxis") and node.pos_ in ("VERB", "AUX")
 
 
-def _steps_up(low: Token, high: Token, *, reported: bool = False) -> int | None:
+def _steps_up(low: Token, high: Token, *, reports: str = "none") -> int | None:
     """How many steps up the parse from ``low`` to ``high`` without leaving the time of
     ``high`` (see ``_breaks_time``); None when ``high`` is not above ``low`` or a step
     leaves its time.  A clause in the past before the past ("had arrested") is not at the
-    time of the clause above it.  With ``reported``, a reported clause ("announced that
-    her government will withdraw") shares the time of its report unless it tells of the
-    past ("said Hamza bin Laden has been killed": before the saying, not at it)."""
+    time of the clause above it.  A reported clause ("announced that ...") is crossed
+    only as ``reports`` says: ``"none"``, ``"plans"`` (one that does not tell of the past:
+    "announced that her government will withdraw" shares its report's time, "said Hamza
+    bin Laden has been killed" does not) or ``"all"``."""
     node = low
     for steps in range(16):
         if node.i == high.i:
@@ -465,7 +534,9 @@ def _steps_up(low: Token, high: Token, *, reported: bool = False) -> int | None:
         if (
             node.dep_ == "ccomp"
             and node.pos_ in ("VERB", "AUX")
-            and (not reported or _is_past(node) or node.tag_ == "VBD")
+            and (
+                reports == "none" or (reports == "plans" and (_is_past(node) or node.tag_ == "VBD"))
+            )
         ):
             return None
         node = node.head
@@ -477,11 +548,23 @@ def _tensed_verb(trig: Trigger) -> Token | None:
     ..., protesting": "marched"), else its first verb."""
     verbs = [t for t in _chain(trig) if t.pos_ in ("VERB", "AUX")]
     for tok in verbs:
-        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-            c.dep_ in ("aux", "auxpass") for c in tok.children
-        ):
+        if _finite(tok):
             return tok
+    # "sent a letter requesting the rules": a participle takes the tense of its clause
+    node = verbs[-1] if verbs else trig.anchor
+    for _ in range(8):
+        if node.head.i == node.i or node.dep_ == "ccomp":
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and _finite(node):
+            return node
     return verbs[0] if verbs else None
+
+
+def _finite(tok: Token) -> bool:
+    return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") for c in tok.children
+    )
 
 
 def _is_past(verb: Token) -> bool:
@@ -490,8 +573,8 @@ def _is_past(verb: Token) -> bool:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" or a.lower_ == "to" for a in aux):
         return False
-    if verb.tag_ == "VBD":
-        return True
+    if verb.tag_ == "VBD" or any(a.lower_ == "did" for a in aux):
+        return True  # "declared", "did not accede"
     return verb.tag_ == "VBN" and any(a.lower_ in _PAST_AUX or a.lower_ == "had" for a in aux)
 
 
