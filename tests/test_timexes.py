@@ -26,6 +26,24 @@ CASES: list[tuple[str, str | None, list[tuple[str, str | None]]]] = [
     ("The vote last Friday was close.", TUE, [("last Friday", "2025-08-29")]),
     ("They meet next Monday.", TUE, [("next Monday", "2025-09-08")]),
     ("Call me Sunday night.", TUE, [("Sunday night", "2025-08-31")]),
+    # a fronted weekday takes the tense of the clause it opens
+    (
+        "On Friday, President Trump declared an emergency.",
+        "2019-02-21",
+        [("On Friday", "2019-02-15")],
+    ),
+    (
+        "Talks ended. On Friday, the minister will announce it.",
+        "2019-02-21",
+        [("On Friday", "2019-02-22")],
+    ),
+    # "that same day", "later the same day": the day last named
+    (
+        "On Monday the vote failed; later the same day he quit.",
+        TUE,
+        [("On Monday", "2025-09-01"), ("later the same day", "2025-09-01")],
+    ),
+    ("He quit that same day.", TUE, []),
     # "since" and "earlier" put the day behind publication, whatever is nearest
     ("Protests have gone on since Thursday.", TUE, [("since Thursday", "2025-08-28")]),
     ("He was detained earlier Wednesday.", TUE, [("Wednesday", "2025-08-27")]),

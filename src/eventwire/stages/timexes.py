@@ -131,11 +131,36 @@ class _Scan:
         return self.text[self.last_end : at].strip().lower() in _LIST_JOINERS
 
     def past_tense_beside(self, start: int, end: int) -> bool:
-        """Whether a past-tense verb is next to the expression ("on Tuesday delivered")."""
-        return any(
-            w in IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED)
-            for w in (_word_before(self.text, start), _word_after(self.text, end))
+        """Whether a past-tense verb is next to the expression ("on Tuesday delivered"), or
+        opens the clause it leads ("On Friday, President Trump declared ...")."""
+        before = self.text[max(0, start - 3) : start].rstrip()
+        opens = not before or before[-1] in ".!?:;\"”'’" or before[-1] == "\n"
+        # the word before counts only inside the sentence ("Talks ended. On Friday, ...")
+        neighbours = [_word_after(self.text, end)] + (
+            [] if opens else [_word_before(self.text, start)]
         )
+        if any(_past_form(w) for w in neighbours):
+            return True
+        if not opens and _word_before(self.text, start) not in _CLAUSE_OPENERS:
+            return False
+        # a fronted expression: the first lower-case verb form of the clause that follows
+        for raw in self.text[end : end + 80].split()[:8]:
+            word = raw.strip(_PUNCTUATION)
+            if raw[-1:] in ".;:!?" or word.lower() in ("will", "to", "would", "shall"):
+                return _past_form(word.lower()) and word.islower()
+            if word.islower() and _past_form(word):
+                return True
+        return False
+
+
+# Words after which an expression opens its clause ("On Friday, Trump declared").
+_CLAUSE_OPENERS = ("and", "but", "then", "so")
+
+
+def _past_form(word: str) -> bool:
+    return word in IRREGULAR_PAST or (
+        len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED
+    )
 
 
 def _number(word: str) -> int | None:
@@ -373,6 +398,20 @@ _IN_THE_UNIT = re.compile(
 )
 
 
+# "that same day", "later the same day": the day (week...) last mentioned.
+_SAME_UNIT = re.compile(
+    r"(?<![\w-])(?:(?i:later|earlier)\s+)?(?i:that|the)\s+(?i:same|very)\s+"
+    r"(?P<unit>(?i:day|week|month|year))(?![\w])"
+)
+
+
+def _same_unit(m: re.Match[str], scan: _Scan) -> list[Span] | None:
+    unit = m["unit"].lower()
+    if scan.last is None or scan.last[1] < _RANK[unit]:
+        return None  # no date of that precision named before: nothing to point back to
+    return [(m.start(), m.end(), _at_precision(scan.last[0], unit))]
+
+
 def _in_the_unit(m: re.Match[str], scan: _Scan) -> list[Span] | None:
     ref = scan.published
     value = _at_precision(ref, m["unit"].lower()) if ref else None
@@ -391,6 +430,7 @@ _FAMILIES: dict[str, _Family] = {
     "year": ((ISO_DATE, _iso), (YEAR_RANGE, _year_range), (YEAR, _year)),
     "unit": (
         (_IN_THE_UNIT, _in_the_unit),
+        (_SAME_UNIT, _same_unit),
         (AGO, _ago),
         (ANAPHORIC, _anaphoric),
         (ADJACENT, _anaphoric),
@@ -410,6 +450,8 @@ _ANCHOR_LOWER = {
     **{unit + s: "unit" for unit in ("day", "week", "month", "year") for s in ("", "s")},
 }
 _PREFIX_TOKEN = re.compile(r"\S+")
+# "that same day", "later the very day": words of the anaphoric day as well
+_PREFIXES = PREFIX_WORDS | {"that", "same", "very"}
 _PREFIX_TRIM = ",(-"
 
 
@@ -449,7 +491,7 @@ def _starts(text: str, at: int, floor: int) -> list[int]:
     starts = [at]
     for token in reversed(tokens[-6:]):
         word = token.group(0).strip(_PREFIX_TRIM).lower()
-        if word not in PREFIX_WORDS and not word.rstrip("stndrh").isdigit():
+        if word not in _PREFIXES and not word.rstrip("stndrh").isdigit():
             break
         starts.append(token.start())
     starts.reverse()

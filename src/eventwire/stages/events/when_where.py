@@ -115,7 +115,13 @@ class WhenWhere:
         value = timex.value
         if past:
             value = self._not_after_publication(timex, value)
+            if basis != "timex" and self._after_publication(value):
+                return self.published, "published"  # a later date is another clause's
         return value, basis
+
+    def _after_publication(self, value: str) -> bool:
+        published = self.published
+        return published is not None and value[:4].isdigit() and value > published[: len(value)]
 
     def attached_timex(
         self, para: int, sent: Span, chain: list[Token], near: Token | None = None
@@ -130,6 +136,10 @@ class WhenWhere:
             node = _attachment(head, stop=rank)
             if node.pos_ in ("VERB", "AUX") and _in_argument(head):
                 continue  # "to protest the results of the 2020 election": the election's
+            if node.dep_ == "xcomp" and node.head.i in rank and _dates_a_noun(head):
+                # "advised citizens to leave ... in its January 3 security alert": a dated
+                # document or statement is the act's, whatever the parser hung it on
+                node = node.head
             if node.i in rank:
                 key = (rank[node.i], abs(head.i - anchor.i), timex)
                 if best is None or key[:2] < best[:2]:
@@ -178,7 +188,9 @@ class WhenWhere:
                 clause = _attachment(head)
                 # the main clause's date: above the root or on its time below it (the
                 # root of a misparsed sentence is sometimes a side clause)
-                if _steps_up(prev.root, clause) is not None or _steps_up(clause, prev.root):
+                if _steps_up(prev.root, clause) is not None or _steps_up(
+                    clause, prev.root, reports="all"
+                ):
                     return timex
             return None
         return None
@@ -484,6 +496,12 @@ def _attachment(head: Token, stop: dict[int, int] | None = None) -> Token:
     return node
 
 
+def _dates_a_noun(head: Token) -> bool:
+    """Whether a time expression is a noun's modifier ("its January 3 alert", "a Monday
+    statement"), not an adverbial of its own ("on Monday")."""
+    return head.dep_ in ("compound", "nmod", "amod", "poss") and head.head.pos_ == "NOUN"
+
+
 def _in_argument(head: Token) -> bool:
     """Whether a time expression only modifies a noun of a verb's argument ("the results of
     the 2020 election", "a 2019 law"), rather than setting the clause's time through a
@@ -520,9 +538,10 @@ def _steps_up(low: Token, high: Token, *, reports: str = "none") -> int | None:
     ``high`` (see ``_breaks_time``); None when ``high`` is not above ``low`` or a step
     leaves its time.  A clause in the past before the past ("had arrested") is not at the
     time of the clause above it.  A reported clause ("announced that ...") is crossed
-    only as ``reports`` says: ``"none"``, ``"plans"`` (one that does not tell of the past:
-    "announced that her government will withdraw" shares its report's time, "said Hamza
-    bin Laden has been killed" does not) or ``"all"``."""
+    only as ``reports`` says: ``"none"``, ``"plans"`` (one that is not in a perfect tense:
+    "announced that her government will withdraw" and "wrote that the law violated the
+    constitution" share their report's time, "said Hamza bin Laden has been killed" does
+    not) or ``"all"``."""
     node = low
     for steps in range(16):
         if node.i == high.i:
@@ -534,9 +553,7 @@ def _steps_up(low: Token, high: Token, *, reports: str = "none") -> int | None:
         if (
             node.dep_ == "ccomp"
             and node.pos_ in ("VERB", "AUX")
-            and (
-                reports == "none" or (reports == "plans" and (_is_past(node) or node.tag_ == "VBD"))
-            )
+            and (reports == "none" or (reports == "plans" and _perfect(node)))
         ):
             return None
         node = node.head
@@ -575,7 +592,14 @@ def _is_past(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBD" or any(a.lower_ == "did" for a in aux):
         return True  # "declared", "did not accede"
+    if verb.tag_ == "VBG":  # "was not giving", "were marching"
+        return any(a.lower_ in ("was", "were") for a in aux)
     return verb.tag_ == "VBN" and any(a.lower_ in _PAST_AUX or a.lower_ == "had" for a in aux)
+
+
+def _perfect(verb: Token) -> bool:
+    """ "has been killed", "had arrested": before the time of the clause above."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _pluperfect(verb: Token) -> bool:
