@@ -274,7 +274,7 @@ class _Coder:
         return Mention(
             code, para, sent, sorted(trig.tokens, key=lambda t: t.i),
             tuple(source), tuple(target), negated, hedged, date, basis,
-            location or self.when_where.dateline_location(), start, end,
+            location or self.when_where.sentence_location(para, sent, trig), start, end,
         )  # fmt: skip
 
     def _speaker_at(self, para: int, tok: Token) -> str | None:
