@@ -87,8 +87,6 @@ def _fold_retellings(
         host.source = _specific(host.source, m.source)
         host.target = _specific(host.target, m.target)
         host.location = host.location or m.location
-        if host.basis == "published" and m.basis != "published":
-            host.date, host.basis = m.date, m.basis
         host.hedged = host.hedged and m.hedged
         host.mentions.append((m.start, m.end))
     return kept
