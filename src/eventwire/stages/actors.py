@@ -192,7 +192,7 @@ def _takes_no_part(span: Span) -> bool:
         and doc[span.start - 1].lower_ == "of"
         and lexicon.role_sector(doc[span.start - 2].text) is not None
     )
-    if lexicon.non_actor(span.text, after_of=after_of):
+    if lexicon.non_actor(span.text, after_of=after_of) not in (None, "outlet"):
         return True
     # "Super Tuesday": the name modifies the date word after it
     return (
@@ -491,8 +491,8 @@ class _Resolver:
         if actor is None:
             role = lexicon.role_sector(name)
             actor = _Actor(_slug(name), name, "organization", aliases={name})
-            if agency_names_in(name):
-                actor.sector = "MED"  # a news agency
+            if agency_names_in(name) or lexicon.non_actor(name) == "outlet":
+                actor.sector = "MED"  # a news agency or outlet: never the story's country
             elif role:
                 actor.sector = role[0]
             # "Sudan Doctors Network", "Amnesty International Kenya"; else the home country's
@@ -579,9 +579,24 @@ class _Resolver:
             return found
         if head.tag_ not in ("NN", "NNP"):
             return False  # a plural with no nationality ("activists") is nobody in particular
+        role = lexicon.role_sector(" ".join(t.text for t in chunk if t.lower_ not in DETERMINERS))
+        title = role[1] if role else None
         earlier = [self.actors.get(e.actor) for e in self.entities if e.actor and e.start < start]
         match = next(
-            (a for a in reversed(earlier) if a and a.kind == "person" and a.sector == sector), None
+            (
+                a
+                for a in reversed(earlier)
+                if a
+                and a.kind == "person"
+                and a.sector == sector
+                and (
+                    a.title is None
+                    or title is None
+                    or sector not in ("GOV", "ELI")
+                    or title.split()[-1].lower() in a.title.lower()  # "the leader" of a
+                )  # "Supreme Leader"; among officials "the crown prince" is no rapporteur
+            ),
+            None,
         )
         if match:
             self.entities.append(Entity(chunk.text, "NOM", start, end, match.key))

@@ -42,6 +42,8 @@ def _stative(verb: Token) -> bool:
     )
 
 
+# Nouns of armed action that name their doer by a modifier: "killed in a US operation".
+OPERATIONS = frozenset({"operation", "raid", "strike", "mission", "offensive", "campaign"})
 # Verbs of a charge: "X is accused of shooting two people" makes X the (alleged) shooter.
 CHARGE_VERBS = frozenset({"accuse", "charge", "suspect", "convict", "indict", "arrest",
                           "jail", "sentence", "try", "blame", "find"})  # fmt: skip
@@ -75,7 +77,7 @@ def subject_actors(resolver: ActorResolver, para: int, verb: Token, depth: int =
         for child in verb.children:  # "killed in Israeli tank shelling": the shelling's
             if child.dep_ == "prep" and child.lower_ in ("in", "during", "amid"):
                 for g in child.children:
-                    if g.dep_ == "pobj" and is_event_noun(g):
+                    if g.dep_ == "pobj" and (is_event_noun(g) or lemma_of(g) in OPERATIONS):
                         return nominal_actors(resolver, para, g, V.Code("ASSAULT", "190"))[0]
         return []
     for child in verb.children:

@@ -242,6 +242,8 @@ class _Coder:
                     target = [visited.country]
             if not target:
                 return None
+        if "target" in trig.flags and not target:
+            return None  # "the crowds dispersed": no one was dispersed
         source, target = self._implicit_roles(code, trig, source, target, location)
         if (
             code.type == "ASSAULT"
@@ -290,7 +292,9 @@ class _Coder:
         speakers = self.reports.speakers(para, trig.anchor)
         if not speakers:
             return []
-        doers = [a for a in mention.source if not a.startswith(IMPLICIT_PREFIXES)]
+        doers = self.reports.accused(
+            [a for a in mention.source if not a.startswith(IMPLICIT_PREFIXES)]
+        )
         accusers = self.reports.accuser(speakers, mention.source)
         if len(accusers) < len(speakers):
             return []  # the doer reports its own act ("police said they arrested 20")

@@ -47,7 +47,9 @@ def nominal_trigger(
         rel in ("prep:on", "prep:in") and gov_lemma in _PARTICIPATION_VERBS
     )  # "took part in protests", "embarked on a flurry of meetings"
     if governor is not None and any(
-        c.dep_ in ("oprd", "acomp") or (c.dep_ in ("xcomp", "ccomp") and gov_lemma in _NAMING)
+        c.dep_ in ("oprd", "acomp")
+        or (c.dep_ in ("xcomp", "ccomp") and gov_lemma in _NAMING)
+        or (gov_lemma in _NAMING and c.i > noun.i and _scare_quoted(c))
         for c in governor.children
     ):
         governed_rel = False  # "called the deal 'lousy'": naming, not dealing

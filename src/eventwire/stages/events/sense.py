@@ -103,6 +103,18 @@ _EXPLOSIVE = frozenset(["bomb", "ied", "explosive", "grenade", "car-bomb", "devi
 _ARTILLERY = frozenset(
     ["shell", "mortar", "artillery", "shelling", "barrage", "bombardment", "howitzer"]
 )
+
+
+def _proposed(verb: Token) -> bool:
+    """A "would" or "could" clause whose subject is a bill, plan or proposal."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "could") for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in IRREALIS_NOUNS
+        for c in verb.children
+    )
+
+
 # Dependencies climbed from an act to the plan or bill it hangs on.
 _CLIMB = frozenset(
     {"xcomp", "conj", "pobj", "prep", "dobj", "compound", "ccomp", "acl", "relcl", "advcl"}
@@ -204,6 +216,8 @@ def is_irrealis(tok: Token) -> bool:
             return True  # "plans for an offensive"
         if node.dep_ == "xcomp" and lemma_of(head) in IRREALIS_VERBS:
             return True  # "plotted to kill"
+        if _proposed(head):
+            return True  # "the bill would allow people visiting Hong Kong to be removed"
         if node.dep_ not in _CLIMB:
             return False
         modal = modal or any(

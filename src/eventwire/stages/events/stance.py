@@ -73,6 +73,19 @@ class Reports:
                         return self.resolver.argument(para, g)
         return []
 
+    def accused(self, doers: Sequence[str]) -> list[str]:
+        """The doers a report accuses: states and their forces ("the authorities have
+        chosen to suppress protests", Amnesty said), not criminals or attackers whose
+        act officials report."""
+        out = []
+        for actor in doers:
+            record = self.resolver.index.by_id.get(actor)
+            if self.resolver.kind(actor) == "country" or (
+                record is not None and record.sector in _STATE_SECTORS
+            ):
+                out.append(actor)
+        return out
+
     def accuser(self, speakers: list[str], doers: Sequence[str]) -> list[str]:
         """The speakers that accuse the doers by reporting their act: not the doers
         themselves ("police said they arrested"), nor the state's own spokespeople for an
