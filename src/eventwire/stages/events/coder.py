@@ -52,6 +52,10 @@ __all__ = ["code_events"]
 
 # Ids of the actors the coder makes up for participants the text leaves unnamed.
 IMPLICIT_PREFIXES = tuple(IMPLICIT_ACTORS)
+# Sectors of the state, its armed opponents and political actors (PLOVER agent codes).
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "UAF", "IGO", "SPY", "ACT"}
+)
 # Acts a state does to its own people when the text names no victim (repression).
 _DOMESTIC_TYPES = {"COERCE"}
 
@@ -270,6 +274,8 @@ class _Coder:
             return None  # "people must know ...": no one is asked
         if "target" in trig.flags and not target:
             return None
+        if self.topic.is_nonpolitical and not self._political(code, source, target):
+            return None  # a science, business or culture story: "collaborating", "hosts"
         date, basis = self.when_where.date(para, sent, trig)
         start = min(self.resolver.offset(para, t)[0] for t in trig.tokens)
         end = max(self.resolver.offset(para, t)[1] for t in trig.tokens)
@@ -278,6 +284,19 @@ class _Coder:
             tuple(source), tuple(target), negated, hedged, date, basis,
             location or self.when_where.sentence_location(para, sent, trig), start, end,
         )  # fmt: skip
+
+    def _political(self, code: V.Code, source: list[str], target: list[str]) -> bool:
+        """In a story mostly about science, business, culture or sport, only force or
+        protest that involves the state or its opponents is an event."""
+        if code.type not in ("ASSAULT", "COERCE", "PROTEST", "SANCTION"):
+            return False
+        for actor in (*source, *target):
+            record = self.index.by_id.get(actor)
+            if self.resolver.kind(actor) == "country" or actor.startswith(IMPLICIT_PREFIXES):
+                return True
+            if record is not None and record.sector in POLITICAL_SECTORS:
+                return True
+        return False
 
     def _speaker_at(self, para: int, tok: Token) -> str | None:
         """The speaker of the quote a first-person pronoun is in ("I urge my colleagues")."""
