@@ -266,8 +266,8 @@ class _Coder:
                 country = location.country if location is not None else None
                 unknown = f"{UNIDENTIFIED}-{country.lower()}" if country else UNIDENTIFIED
                 source = [unknown]
-        if code.type in ("COERCE", "MOBILIZE") and self.topic.is_disaster and not target:
-            return None  # a state of emergency, rescuers mobilised: a disaster, not repression
+        if code.type == "MOBILIZE" and self.topic.is_disaster and not target:
+            return None  # rescuers mobilised: a disaster, not a show of force
         if not source:
             return None
         if trig.kind == "obligation" and not target:
