@@ -25,6 +25,7 @@ from typing import TypeVar
 
 __all__ = [
     "ABSORBING_INTENT",
+    "ABSTRACT_TARGETS",
     "ATTACK_CUES",
     "CONDITIONAL_MARKS",
     "CONFLICT_TYPES",
@@ -394,6 +395,14 @@ POLITICAL_CUES = _words(
     "regime authorities official ministry war attack arrest law bill vote campaign"
 )
 
+# What "fight", "attack" or "target" take in their metaphorical sense: ills, ideas and
+# measures, not people or places ("fighting corruption", "attacked the proposal").
+ABSTRACT_TARGETS = _words(
+    "corruption poverty crime terrorism extremism racism discrimination inflation "
+    "unemployment disease virus pandemic misinformation disinformation hunger injustice "
+    "impunity fraud idea notion proposal policy plan decision law bill ruling budget tax "
+    "regulation climate change problem issue prejudice hate bias abuse"
+)
 # Harm verbs that say nothing of intent ("were killed", "died", "were injured"): an event
 # only when the sentence or story shows an attack.
 HARM_VERBS = _words("kill injure wound hurt die harm maim")

@@ -52,6 +52,8 @@ __all__ = ["code_events"]
 
 # Ids of the actors the coder makes up for participants the text leaves unnamed.
 IMPLICIT_PREFIXES = tuple(IMPLICIT_ACTORS)
+# Endings of English abstract nouns (Quirk et al. 1985, Appendix I: noun suffixes).
+_ABSTRACT_SUFFIXES = ("ism", "ity", "ness", "tion", "sion", "ance", "ence", "ship", "hood")
 # Sectors of the state, its armed opponents and political actors (PLOVER agent codes).
 POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "UAF", "IGO", "SPY", "ACT"}
@@ -248,6 +250,8 @@ class _Coder:
                 return None
         if "target" in trig.flags and not target:
             return None  # "the crowds dispersed": no one was dispersed
+        if code.type == "ASSAULT" and not target and weapon is None and _abstract_object(trig):
+            return None  # "fighting corruption", "attacked the idea": a metaphor
         source, target = self._implicit_roles(code, trig, source, target, location)
         if (
             code.type == "ASSAULT"
@@ -403,6 +407,24 @@ class _Coder:
             return [self.home]
         # no country in sight: the unnamed state that arrests, the unnamed crowd that protests
         return [UNNAMED_PROTESTERS if code.type == "PROTEST" else UNNAMED_AUTHORITIES]
+
+
+def _abstract_object(trig: Trigger) -> bool:
+    """Whether a verb of force has an object that no force can reach: "fighting
+    corruption", "attacked the idea", "battle extremism" (a listed abstract noun, or one
+    formed as an abstract noun is: -ism, -ity, -ness, -tion ...), not a person, group,
+    place or thing."""
+    if trig.kind != "verb":
+        return False
+    concrete = set().union(*(V.NOUN_CLASSES[k] for k in ("PLACES", "TARGETS", "ACCESS")))
+    for child in trig.anchor.children:
+        if child.dep_ != "dobj" or child.pos_ != "NOUN" or child.ent_type_:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in concrete or lexicon.role_sector(child.text) is not None:
+            return False
+        return lemma in V.ABSTRACT_TARGETS or lemma.endswith(_ABSTRACT_SUFFIXES)
+    return False
 
 
 def _names_patient(trig: Trigger) -> bool:
