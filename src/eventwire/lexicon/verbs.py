@@ -405,7 +405,7 @@ ABSTRACT_TARGETS = _words(
 )
 # Harm verbs that say nothing of intent ("were killed", "died", "were injured"): an event
 # only when the sentence or story shows an attack.
-HARM_VERBS = _words("kill injure wound hurt die harm maim")
+HARM_VERBS = _words("kill injure wound hurt die harm maim destroy damage")
 
 # Words that place a contest verb ("beat", "defeated", "clash") in sport or an election.
 CONTEST_CUES = _words(

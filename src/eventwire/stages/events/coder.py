@@ -112,6 +112,7 @@ class _Coder:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asks; it does not report (PLOVER codes no hypotheticals)
             mentions.extend(self._sentence(para, sent))
+        _paragraph_places(mentions)
         countries = {a.id: a.country for a in self.index.actors}
         return merge_mentions(mentions, self.article, countries)
 
@@ -223,6 +224,7 @@ class _Coder:
             trig.kind == "verb"
             and code.cameo in ("171", "1711", "190", "191", "192")
             and lemma_of(anchor) not in LETHAL
+            and "patient" not in trig.flags  # "four protesters died": victims, not rioters
             and _crowd_subject(anchor)
         ):
             code = V.Code("PROTEST", "145", "riot", None)
@@ -265,7 +267,10 @@ class _Coder:
                 return None  # "killed in a plane crash", "were injured" with no attack in sight
             source = self._story_attacker(target)
             noun = trig.noun.lemma_.lower() if trig.noun is not None else ""
-            if not source and (target or noun in V.ATTACK_CUES):
+            patient = is_passive(anchor) and _names_patient(trig)  # "shops were looted"
+            if not source and (target or noun in V.ATTACK_CUES or patient):
+                if not target and location is not None and location.country:
+                    target = [location.country]  # property of the place's people
                 # an attack with no stated agent: PLOVER's UAF, of the place's country
                 country = location.country if location is not None else None
                 unknown = f"{UNIDENTIFIED}-{country.lower()}" if country else UNIDENTIFIED
@@ -427,6 +432,18 @@ def _abstract_object(trig: Trigger) -> bool:
     return False
 
 
+def _paragraph_places(mentions: list[Mention]) -> None:
+    """An event whose clause and sentence name no place happened where the nearest event
+    of its paragraph did ("Protesters clashed with police in Belgrade. They threw rocks
+    and bottles."): a paragraph tells one scene."""
+    located = [m for m in mentions if m.location is not None]
+    for m in mentions:
+        if m.location is None:
+            near = [k for k in located if k.para == m.para]
+            if near:
+                m.location = min(near, key=lambda k: abs(k.start - m.start)).location
+
+
 def _names_patient(trig: Trigger) -> bool:
     """Whether the clause names who suffers the act, though as no actor ("Crystal Munoz
     was sentenced", "detained the alleged shooter"): then the state is not its own target."""
@@ -449,8 +466,8 @@ def _crowd_subject(verb: Token) -> bool:
 def _unnamed_agent(trig: Trigger) -> bool:
     """Whether the clause names a doer that is no actor (a thing, a gerund, "people"),
     rather than leaving the doer out (a passive, a nominal event)."""
-    if trig.kind not in ("verb", "support", "reversal"):
-        return False
+    if trig.kind not in ("verb", "support", "reversal") or "patient" in trig.flags:
+        return False  # "four protesters died": the subject is the victim
     if is_passive(trig.anchor):
         # "was prosecuted by Safework NSW": a doer is named, though no actor was found
         return any(c.dep_ == "agent" for c in trig.anchor.children)

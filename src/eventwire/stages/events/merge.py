@@ -69,6 +69,21 @@ def _fold_retellings(
                 and k.date == m.date
                 and m.code.type in V.MATERIAL_CONFLICT
             )
+            # an attack by unnamed attackers on the same named victim, told again later
+            # ("Wiranto was stabbed" ... "Wiranto suffered two deep wounds in the attack")
+            same_victim = (
+                m.code.type == "ASSAULT"
+                and all(_implicit(x) for x in (*k.source, *m.source))
+                and bool(set(k.target) & set(m.target) - {x for x in k.target if len(x) == 3})
+            )
+            # "the protests", "an arrest" named again as a noun: the act told before, by
+            # the same or a fitting doer ("Hongkongers marched ... The protests began")
+            renamed = (
+                m.tokens[-1].pos_ == "NOUN"
+                and m.code.type in ("PROTEST", "COERCE", "ASSAULT")
+                and _fits(k.source, m.source, country_of)
+            )
+            same_doer = same_doer or same_victim or renamed
             # in one sentence, different doers are different acts ("the leaders criticized
             # ..., where Xi slammed ..."); a doer made up or unsaid is the same one
             doers = (
