@@ -15,7 +15,7 @@ from eventwire.model import Article
 from eventwire.pipeline import Stage
 from eventwire.settings import Settings
 from eventwire.stages.actors import ActorIndex, find_actors
-from eventwire.stages.events import code_events, with_event_actors
+from eventwire.stages.events import CODER, code_events, with_event_actors
 from eventwire.stages.nlp import Parsed, load_nlp, parse
 from eventwire.stages.timexes import find_timexes
 
@@ -112,7 +112,7 @@ class QuoteStage:
 class EventStage:
     """PLOVER events with their actors, date and place."""
 
-    name = "events.v1"
+    name = CODER
     requires = ("parse", "entities", "actors", "timexes", "quotes")
     assigns = ("events",)
 

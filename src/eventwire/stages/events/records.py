@@ -17,7 +17,7 @@ from eventwire.model import Location
 __all__ = ["CODER", "Mention", "Trigger"]
 
 # The coder's versioned name, stored with every event it codes.
-CODER = "events.v1"
+CODER = "events.v2"
 
 
 @dataclass(slots=True)
