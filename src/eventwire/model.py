@@ -169,6 +169,8 @@ class RawDocument:
     byline: str | None = None
     images: tuple[Image, ...] = ()
     offset: int = 0
+    # Section heads a reader found in the markup (an HTML page's <h2>/<h3>), already out of text.
+    subheadings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

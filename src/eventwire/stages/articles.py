@@ -96,7 +96,7 @@ def build_articles(doc: RawDocument) -> list[Article]:
                 images=_unique(images),
                 byline=parts.byline or doc.byline,
                 dateline=parts.dateline,
-                subheadings=tuple(parts.subheadings),
+                subheadings=tuple(doc.subheadings) + tuple(parts.subheadings),
                 body=body,
                 discarded=tuple(parts.discarded),
                 stages=(SEGMENTER,),
