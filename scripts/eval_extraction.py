@@ -3,6 +3,7 @@
     python scripts/eval_extraction.py            # through `python -m eventwire extract`
     python scripts/eval_extraction.py --direct   # select_main_content in process
     python scripts/eval_extraction.py --direct --split odd --json
+    python scripts/eval_extraction.py --counts   # records per page (.txt and JSON lines), dumps
 
 The default mode writes the page texts as JSON lines ({"id", "text"}) to a temporary folder, runs
 the CLI on them and scores each output record's ``body`` by its ``source.id``; pages the CLI
@@ -21,6 +22,11 @@ from pathlib import Path
 
 from eventwire.evaluation.extraction import (
     BENCHMARK,
+    WIKINEWS,
+    Benchmark,
+    count_mixed,
+    count_pages,
+    count_wikinews,
     direct_bodies,
     load_benchmark,
     score_bodies,
@@ -55,6 +61,11 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=_DEFAULT_SHARED, help="the shared folder")
     parser.add_argument("--split", choices=["all", "even", "odd"], default="all")
     parser.add_argument("--json", action="store_true", help="print a JSON summary")
+    parser.add_argument(
+        "--counts",
+        action="store_true",
+        help="count records: each page as .txt and as JSON lines, the Wikinews dump, mixed dumps",
+    )
     args = parser.parse_args()
 
     if not (args.shared / BENCHMARK).is_dir():
@@ -63,6 +74,9 @@ def main() -> None:
     ids = split_ids(benchmark.gold, args.split)
     pages = {key: benchmark.pages[key] for key in ids}
     gold = {key: benchmark.gold[key] for key in ids}
+    if args.counts:
+        counts(args.shared, benchmark, ids, as_json=args.json)
+        return
     started = time.perf_counter()
     bodies = direct_bodies(pages) if args.direct else cli_bodies(pages)
     seconds = time.perf_counter() - started
@@ -83,6 +97,29 @@ def main() -> None:
     else:
         print(f"{mode} {args.split}: {len(gold)} docs in {seconds:.2f}s")
         print(f"precision={precision:.3f} recall={recall:.3f} F1={f1:.3f}")
+
+
+def counts(shared: Path, benchmark: Benchmark, ids: list[str], *, as_json: bool) -> None:
+    """Article counts: pages read alone, the Wikinews dump, dumps of pages of different sites."""
+    summary: dict[str, object] = {}
+    for name, jsonl in (("txt", False), ("jsonl", True)):
+        c = count_pages(benchmark, ids, jsonl=jsonl)
+        summary[name] = {
+            "pages": c.pages,
+            "records": c.records,
+            "one_right": round(c.one_right / c.pages, 4),
+            "f1": round(c.f1, 4),
+        }
+    mixed = count_mixed(shared, benchmark, ids)
+    summary["mixed"] = mixed._asdict()
+    if (shared / WIKINEWS).is_dir():
+        wikinews = count_wikinews(shared)
+        summary["wikinews"] = wikinews._asdict()
+    if as_json:
+        print(json.dumps(summary))
+        return
+    for name, value in summary.items():
+        print(f"{name}: {value}")
 
 
 if __name__ == "__main__":

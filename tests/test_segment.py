@@ -13,6 +13,7 @@ import pytest
 from eventwire.model import RawDocument
 from eventwire.stages.articles import build_articles
 from eventwire.stages.credits import is_credit, split_credit
+from eventwire.stages.segment import furniture_reason
 
 LAYOUT_A = """Harbour Talks End Without Deal on Fishing Rights
 
@@ -112,12 +113,13 @@ def test_layout_b_byline_dateline_noise_timestamp() -> None:
     assert budget.dateline == "LISBON (Reuters) -"
     assert budget.paragraphs[0].startswith("LISBON (Reuters) - The city council")
     assert budget.published == "2026-03-07"
-    assert budget.published_basis == "page-timestamp"
+    assert budget.published_basis == "timestamp-label"  # "Updated 07 March 2026"
     assert budget.agencies == ("REUTERS",)
     assert len(budget.paragraphs) == 2
-    noise = [d.text for d in budget.discarded if d.reason == "noise"]
-    assert "Advertisement" in noise and "Share this article" in noise
-    assert any(t.startswith("Read more:") for t in noise)
+    reasons = {d.text: d.reason for d in budget.discarded}
+    assert reasons["Advertisement"] == "promo"
+    assert reasons["Share this article"] == "widget"
+    assert any(t.startswith("Read more:") and r == "teaser" for t, r in reasons.items())
     assert museum.dateline == "PORTO:"
     assert museum.byline == "By John Doe and Ana Lima"
 
@@ -235,3 +237,96 @@ def test_seed_structure(seed_path: Path, seed_gold: dict[str, Any]) -> None:
     ):
         hit, n = rows[key]
         assert hit == n, key
+
+
+BAGHDAD = (
+    "Two suicide bombers blew themselves up at a busy street market in central Baghdad on "
+    "Monday, killing at least 38 people, Iraqi health and police officials said. Iraqis walk "
+    "past the area where the bombing took place. Pic/AFP"
+)
+
+
+@pytest.mark.parametrize("kind", ["article", "dump"])
+def test_one_line_record_is_a_body_and_its_credit_a_credit(kind: str) -> None:
+    (art,) = build_articles(RawDocument(uri="mem", text=BAGHDAD, kind=kind))
+    assert art.body == BAGHDAD.removesuffix(" Pic/AFP")
+    assert [(im.caption, im.credit) for im in art.images] == [
+        ("Iraqis walk past the area where the bombing took place.", "Pic/AFP")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule", "day"),
+    [
+        (
+            "Published: 9/4/2008 11:03 PM | Updated: 9/5/2008 1:00 AM",
+            "timestamp-label",
+            "2008-09-04",
+        ),
+        ("04/14/2024 12:30 AM EDT", "timestamp-numeric", "2024-04-14"),
+        (
+            "Last Update: Thursday, 29 August 2019 KSA 10:06 - GMT 07:06",
+            "timestamp-label",
+            "2019-08-29",
+        ),
+        ("AFP Published 29 Dec, 2024 12:26am", "timestamp-agency", "2024-12-29"),
+        ("Saturday, January 5, 2019", "timestamp-written", "2019-01-05"),
+        (
+            "Updated figures released on 4/5/2024 show that 12 people died in the floods.",
+            None,
+            None,
+        ),
+        ("Published in 2019, the report found 12 faults.", None, None),
+    ],
+)
+def test_timestamps_date_the_story_by_rule(line: str, rule: str | None, day: str | None) -> None:
+    text = (
+        f"Floods Close Schools\n\n{line}\n\nThe schools will stay shut until the water recedes.\n"
+    )
+    (art,) = build_articles(RawDocument(uri="mem", text=text))
+    assert art.published_basis == rule
+    assert art.published == day
+    assert (line in art.body) == (rule is None)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "FILE PHOTO: Workers stand at a plant in Tianjin, China, May 8, 2019. REUTERS/Jason Lee",
+        "Workers stand at a plant in Tianjin, China, May 8, 2019. (AP Photo/Ng Han Guan, File)",
+        "A file photo of workers at a plant in Tianjin, China, May 8, 2019. (AFP)",
+    ],
+)
+def test_file_photo_never_dates_a_story(caption: str) -> None:
+    text = f"Plant Output Falls\n\n{caption}\n\nOutput fell sharply this month, the company said.\n"
+    (art,) = build_articles(RawDocument(uri="mem", text=text))
+    assert art.published is None
+
+
+def test_staff_credits_are_credits_never_body() -> None:
+    text = (
+        "Plant Output Falls\n\nOutput fell sharply this month, the company said on Tuesday.\n\n"
+        "Reporting by Jane Roe; Editing by John Doe\n"
+    )
+    (art,) = build_articles(RawDocument(uri="mem", text=text))
+    assert "Reporting" not in art.body
+    assert [d.reason for d in art.discarded] == ["credit"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("0 SHARES Share Tweet", "widget"),
+        ("Select Voice", "widget"),
+        ("1.25x", "widget"),
+        ("print story", "widget"),
+        ("Jobs Homes Autos For Sale", "navigation"),
+        ("You might also like", "teaser"),
+        ("Live updates: Follow the latest on the floods", "teaser"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "footer"),
+        ("Download our app for the latest news", "promo"),
+        ("The minister said the schools would reopen on Monday.", None),
+    ],
+)
+def test_furniture_reason(line: str, reason: str | None) -> None:
+    assert furniture_reason(line) == reason

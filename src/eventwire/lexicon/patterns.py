@@ -21,7 +21,6 @@ NOISE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(read more|related|related articles?|see also|more on this|recommended|"
         r"most (read|popular|viewed)|trending|watch|listen|also read|don't miss)\b.{0,200}$",
         r"^short ?url$",
-        r"^(updated|published|posted|last updated|first published)\b.{0,60}\d.{0,40}$",
         r"\b(cookies?|cookie policy|privacy (policy|settings)|consent)\b.{0,200}"
         r"\b(accept|agree|settings|manage|continue|policy)\b",
         r"^(sign up|subscribe|log ?in|sign in|register|newsletter|get the app|download the app)\b"
@@ -34,8 +33,68 @@ NOISE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(click|tap) here\b.{0,200}$",
         r"^(image|photo|video) (source|caption),?\s.{0,120}$",
         r"^\d+\s+(comments?|shares?)$",
-        r"^(reporting|additional reporting|writing|editing) by\b.{0,300}$",
     )
+)
+
+# Stated timestamps of news pages, each named by the rule ``published_basis`` reports. The forms
+# are those of page templates and wire feeds: a "Published"/"Updated"/"Last Update" label, an
+# agency before the label ("AFP Published 29 Dec, 2024 12:26am"), a bare numeric date with a
+# clock and zone ("04/14/2024 12:30 AM EDT", US month first), a bare written date with or without
+# a weekday ("Saturday, January 5, 2019", "Thursday, 29 August 2019 KSA 10:06 - GMT 07:06").
+_CLOCK = r"\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s+[A-Z]{2,5})?"
+_WRITTEN = (
+    r"((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(\d{1,2}(st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4})"
+)
+TIMESTAMPS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p, re.IGNORECASE))
+    for name, p in (
+        (
+            "timestamp-agency",
+            r"^(afp|ap|reuters|xinhua|anadolu|dpa|efe|ians|pti|ani|upi|bernama|wam|spa|ina)\s*[|,-]?\s*"
+            r"(published|updated|posted)\b:?.{0,80}\d.{0,40}$",
+        ),
+        (
+            "timestamp-label",
+            r"^(published|updated|posted|last updated?|first published|created|modified|date)"
+            r"( on| at)?\s*:?\s.{0,60}\d.{0,80}$",
+        ),
+        (
+            "timestamp-relative",
+            r"^(posted |updated |published )?(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|"
+            r"days?|weeks?|months?)\s+ago(\s+(at|on)\s.{0,30})?$",
+        ),
+        (
+            "timestamp-numeric",
+            r"^\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})(,?\s+(at\s+)?" + _CLOCK + r")?$",
+        ),
+        (
+            "timestamp-written",
+            r"^"
+            + _WRITTEN
+            + r"(,?\s+(at\s+)?([A-Z]{2,5}\s+)?"
+            + _CLOCK
+            + r"(\s*[-|]\s*[A-Z]{2,5}\s+"
+            + _CLOCK
+            + r")?)?$",
+        ),
+    )
+)
+
+# Reporters' and editors' credits at the foot of wire copy ("Reporting by A; Editing by B"):
+# credits, never body, so their names never become actors.
+STAFF_CREDIT = re.compile(
+    r"^\(?(reporting|additional reporting|writing|editing|compiled|contributing|research)"
+    r"( by|:)\b.{0,300}$",
+    re.IGNORECASE,
+)
+
+# File photos date the day they were taken, not the story: "FILE PHOTO: ...", "File photo of",
+# "(File)", "Archive picture", "a 2019 file photo".
+FILE_PHOTO = re.compile(
+    r"^(file( photo| picture| image)?|archive( photo| picture| image)?)\s*[:/-]|"
+    r"\bfile (photo|picture|image)\b|\((file|archive)( photo)?\)|\barchive (photo|picture|image)\b",
+    re.IGNORECASE,
 )
 
 # A line that is only a short code in capitals ("TT", "NW", "AFP") between a caption
@@ -79,3 +138,46 @@ CREDIT_PREFIX = re.compile(
 )
 TRAILING_PAREN = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{1,90})\)\s*[.]?\s*$")
 TRAILING_TAIL = re.compile(r"^(?P<caption>.*?[.!?][\"”’']?)\s+(?P<credit>[^.!?]{2,90})$")
+
+# Page furniture by what it is for, the reason a discarded line is given. The vocabulary is the
+# common chrome of news sites (the CleanEval and jusText boilerplate classes, split by purpose):
+# links to other stories, site menus, page widgets (share bars, players, counters), footers
+# (legal, about, standards), and promotions (subscriptions, apps, donations, adverts).
+FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(p, re.IGNORECASE))
+    for reason, p in (
+        (
+            "teaser",
+            r"^(read more|related( articles?| stories| coverage)?|see also|more on this|"
+            r"recommended|you (may|might) (also )?like|most (read|popular|viewed|shared)|trending|"
+            r"also read|don't miss|more from|more stories|read next|up next|"
+            r"live updates?|catch (all )?(the )?live updates)\b.{0,200}$",
+        ),
+        (
+            "widget",
+            r"^(\d[\d,.]*k?\s+)?(shares?|comments?|views|likes)\b(\s+(share|tweet|email|print|"
+            r"comment)\w*)*$|^(share|share this( article| story| page)?|share on \w+|tweet|email|"
+            r"print|copy link|print story|email story|select voice|listen( to (this|the) article)?|"
+            r"play( video)?|pause|mute|unmute|fullscreen|\d(\.\d+)?x|speed|font size|a\+?|a-)$",
+        ),
+        (
+            "promo",
+            r"^(advertisement|advertising|sponsored( content)?|promoted|ad|"
+            r"(sign up|subscribe|newsletter|get the app|download the app|donate|support (us|our))"
+            r"\b.{0,160}|.{0,60}\b(our app|the app store|google play|donate now|become a member)"
+            r"\b.{0,60})$",
+        ),
+        (
+            "footer",
+            r"^((©|\(c\)|copyright)\s.{0,200}|all rights reserved\.?|privacy policy|"
+            r"terms (of use|of service|and conditions)|contact us|about us|our standards\b.{0,200}|"
+            r"why you can trust us|cookie (policy|settings)|accessibility( statement)?|sitemap)$",
+        ),
+        (
+            "navigation",
+            r"^(home|news|world|politics|business|sport|sports|opinion|video|menu|search)"
+            r"(\s*[|>»/•·]\s*[\w &'-]{1,30}){1,}$|^(skip to (main )?content|back to top|menu|"
+            r"search|home|log ?in|sign in)$",
+        ),
+    )
+)

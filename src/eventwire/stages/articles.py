@@ -13,7 +13,7 @@ from eventwire.stages.agencies import find_agencies
 from eventwire.stages.clean import Parts, Placement, clean_block
 from eventwire.stages.dates import find_dates
 from eventwire.stages.published import DateEvidence, resolve_published
-from eventwire.stages.segment import split_blocks, split_lines
+from eventwire.stages.segment import page_like, split_blocks, split_lines, split_pages
 
 __all__ = ["SEGMENTER", "build_articles", "parts_of", "stories_of"]
 
@@ -26,13 +26,22 @@ def parts_of(doc: RawDocument) -> list[Parts]:
     if not lines:
         return []
     if doc.kind == "dump":
+        if page_like(lines):
+            pages = split_pages(doc.text, lines)
+            if pages:
+                out = [clean_block(block, keep=keep) for block, keep in pages]
+                for n, parts in enumerate(out):
+                    parts.layout = n  # each page is its own site's layout
+                return out
         return [clean_block(block) for block in split_blocks(lines)]
     if doc.kind == "page" and len(lines) > 1:
-        from eventwire.stages.boilerplate import select_main_content  # only pages need it
-
-        keep = select_main_content([ln.text for ln in lines])
-        if not any(keep):
-            keep = [True] * len(lines)
+        # One record, one article: of the stories the page cutter finds, the longest body.
+        bodies = [
+            {ln.index: len(ln.text.split()) for ln, k in zip(block, flags, strict=True) if k}
+            for block, flags in split_pages(doc.text, lines)
+        ]
+        kept = max(bodies, key=lambda body: sum(body.values()), default={})
+        keep = [ln.index in kept for ln in lines] if kept else [True] * len(lines)
         return [clean_block(lines, title=doc.title, keep=keep)]
     return [clean_block(lines, title=doc.title, find_headline=False)]
 
@@ -61,6 +70,8 @@ def build_articles(doc: RawDocument) -> list[Article]:
         DateEvidence(
             metadata=doc.published,
             timestamps=tuple(p.timestamps),
+            timestamp_basis=p.timestamp_basis,
+            layout=p.layout,
             caption_dates=tuple(
                 d
                 for im, is_file in zip(p.images, p.image_is_file, strict=True)

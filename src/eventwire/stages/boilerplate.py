@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-__all__ = ["select_main_content"]
+__all__ = ["MIN_RUN_VALUE", "BodyRun", "body_runs", "select_main_content"]
 
 # --- Line values for the maximum-sum search ---------------------------------------------------
 # A prose line is worth its length in words less _PROSE_OFFSET, so one-sentence teaser summaries
@@ -222,42 +222,113 @@ def select_main_content(lines: Sequence[str]) -> list[bool]:
     >>> select_main_content(["Menu", "", "A short story, told in one sentence for the test."])
     [False, False, True]
     """
-    texts = [line.strip().strip(_INVISIBLE).strip() for line in lines]
-    units = _units(texts)
-    unit_texts = [
-        texts[first] if end == first + 1 else " ".join(texts[first:end]) for first, end in units
-    ]
-    # A line the page repeats (a menu shown twice, a share bar under every teaser) is furniture.
-    counts = Counter(unit_texts)
-    scores: dict[str, _Score] = {}
-    for text, count in counts.items():
-        scores[text] = _score(text, repeated=count > 1)
-    values: list[float] = []
-    weight = 1.0
-    prose_before = 0.0
-    for text in unit_texts:
-        score = scores[text]
-        value = score.value
-        if value > 0:
-            prose_before += value
-            value *= weight
-        elif score.comments_heading and prose_before >= _MIN_PROSE_BEFORE_COMMENTS:
-            weight = _AFTER_COMMENTS_WEIGHT
-        values.append(value)
-
+    page = _Page(lines)
     selected = [False] * len(lines)
-    span = _max_sum_span(values)
-    if span is None:
-        return selected
-    start, end = span
-    # The search drops a short last line ("A spokeswoman declined to comment.") because alone it
-    # costs more than it brings; plain sentences right after the body close it.
-    while end < len(units) and scores[unit_texts[end]].short_sentence:
-        end += 1
-    for (first, stop), text in zip(units[start:end], unit_texts[start:end], strict=True):
-        if scores[text].keep:
-            selected[first:stop] = [True] * (stop - first)
+    span = _max_sum_span(page.values)
+    if span is not None:
+        page.keep(*span, selected)
     return selected
+
+
+class BodyRun(NamedTuple):
+    """A run of article body in a text of several pages: its lines [start, end), the value of its
+    prose, and the value of the furniture between it and the run before (0 for the first)."""
+
+    start: int
+    end: int
+    value: float
+    gap: float
+    keep: list[bool]  # for each line of [start, end): whether it is body
+
+
+# A run of prose worth less than this many words is a teaser or a stray sentence, not a story.
+MIN_RUN_VALUE = 40.0
+
+
+def body_runs(lines: Sequence[str]) -> list[BodyRun]:
+    """Every run of article body in ``lines`` (blank lines included, as ""), in order.
+
+    The runs are the maximal scoring segments of the line values (Ruzzo and Tompa, "A linear time
+    algorithm for finding all maximal scoring subsequences", 1999): a stretch of furniture costing
+    more than the prose on either side separates two runs, so the pages of a dump come apart at
+    their menus and footers while one article's inline asides do not split it. Runs worth less
+    than ``MIN_RUN_VALUE`` are dropped.
+
+    >>> rain = ("Rain is forecast for the whole of next week, the weather service said on Monday, "
+    ...         "after a dry month and a long heat wave across the south of the country. Farmers "
+    ...         "welcomed the news, though some said it came too late for this year's wheat.")
+    >>> menu = ["Home", "World", "Sport", "Weather", "Contact us", "About us", ""]
+    >>> [(r.start, r.end) for r in body_runs([rain, *menu, rain.replace("Rain", "Snow")])]
+    [(0, 1), (8, 9)]
+    """
+    page = _Page(lines)
+    out: list[BodyRun] = []
+    previous_end = 0
+    for start, end, value in _maximal_segments(page.values):
+        if value < MIN_RUN_VALUE:
+            continue
+        gap = sum(page.values[previous_end:start])
+        first, stop = page.line_span(start, end)
+        selected = [False] * len(lines)
+        stop = page.keep(start, end, selected)
+        out.append(BodyRun(first, stop, value, gap, selected[first:stop]))
+        previous_end = end
+    return out
+
+
+# Reader comments lower the value of prose after them (_AFTER_COMMENTS_WEIGHT); furniture worth
+# this much with no prose in it ends the page they belong to (the next page of a dump begins).
+_PAGE_BREAK_COST = 500.0
+
+
+class _Page:
+    """The scoring units of one text and their values."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        texts = [line.strip().strip(_INVISIBLE).strip() for line in lines]
+        self.units = _units(texts)
+        self.unit_texts = [
+            texts[first] if end == first + 1 else " ".join(texts[first:end])
+            for first, end in self.units
+        ]
+        # A line the page repeats (a menu shown twice, a share bar under every teaser) is
+        # furniture.
+        counts = Counter(self.unit_texts)
+        self.scores = {text: _score(text, repeated=count > 1) for text, count in counts.items()}
+        self.values: list[float] = []
+        weight = 1.0
+        prose_before = 0.0
+        furniture = 0.0
+        for text in self.unit_texts:
+            score = self.scores[text]
+            value = score.value
+            if value > 0:
+                prose_before += value
+                value *= weight
+                furniture = 0.0
+            else:
+                furniture -= value
+                if furniture >= _PAGE_BREAK_COST:
+                    weight, prose_before = 1.0, 0.0
+                if score.comments_heading and prose_before >= _MIN_PROSE_BEFORE_COMMENTS:
+                    weight = _AFTER_COMMENTS_WEIGHT
+            self.values.append(value)
+
+    def line_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.units[start][0], self.units[end - 1][1]
+
+    def keep(self, start: int, end: int, selected: list[bool]) -> int:
+        """Mark the kept lines of units [start, end) in ``selected``; return the last line + 1."""
+        # The search drops a short last line ("A spokeswoman declined to comment.") because
+        # alone it costs more than it brings; plain sentences right after the body close it.
+        while end < len(self.units) and self.scores[self.unit_texts[end]].short_sentence:
+            end += 1
+        for (first, stop), text in zip(
+            self.units[start:end], self.unit_texts[start:end], strict=True
+        ):
+            if self.scores[text].keep:
+                selected[first:stop] = [True] * (stop - first)
+        return self.units[end - 1][1]
 
 
 def _units(texts: Sequence[str]) -> list[tuple[int, int]]:
@@ -383,3 +454,26 @@ def _max_sum_span(values: Sequence[float]) -> tuple[int, int] | None:
         if running > best:
             best, best_span = running, (start, index + 1)
     return best_span
+
+
+def _maximal_segments(values: Sequence[float]) -> list[tuple[int, int, float]]:
+    """All maximal scoring segments [start, end) of ``values`` with their sums (Ruzzo-Tompa)."""
+    # Each segment is [start, end, L, R]: the cumulative sum before its start and at its end.
+    segments: list[list[float]] = []
+    total = 0.0
+    for index, value in enumerate(values):
+        if value <= 0:
+            total += value
+            continue
+        new = [index, index + 1, total, total + value]
+        total += value
+        while True:
+            j = len(segments) - 1
+            while j >= 0 and segments[j][2] >= new[2]:
+                j -= 1
+            if j < 0 or segments[j][3] >= new[3]:
+                segments.append(new)
+                break
+            new = [segments[j][0], new[1], segments[j][2], new[3]]
+            del segments[j:]
+    return [(int(s[0]), int(s[1]), s[3] - s[2]) for s in segments]

@@ -17,17 +17,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from eventwire.lexicon.patterns import DATELINE, SEPARATOR, SITE_MARKER
+from eventwire.lexicon.patterns import DATELINE, FILE_PHOTO, SEPARATOR, SITE_MARKER
 from eventwire.model import Discard, Image
 from eventwire.stages.credits import is_credit, split_credit
-from eventwire.stages.dates import find_dates
+from eventwire.stages.dates import find_dates, find_numeric_dates
 from eventwire.stages.segment import (
     MAX_LINE_CHARS,
     Line,
     body_like,
+    furniture_reason,
     headline_like,
     is_byline,
     is_noise,
+    is_staff_credit,
+    timestamp_rule,
 )
 
 __all__ = ["Paragraph", "Parts", "Placement", "caption_image", "clean_block"]
@@ -67,7 +70,11 @@ class Parts:
     discarded: list[Discard] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
     timestamps: list[date] = field(default_factory=list)
+    # The rule (``timestamp_rule``) of the first stated timestamp, for ``published_basis``.
+    timestamp_basis: str | None = None
     lines: list[Line] = field(default_factory=list)
+    # Which layout (site template) of its input the story is in: pages of a dump differ.
+    layout: int = 0
     image_is_file: list[bool] = field(default_factory=list)
 
 
@@ -107,6 +114,17 @@ def clean_block(
         roles[i] = role
         parts.placements.append(Placement(block[i].index, role))
 
+    def timestamp(i: int) -> bool:
+        rule = timestamp_rule(block[i].text)
+        if rule is None:
+            return False
+        found = find_dates(block[i].text) or find_numeric_dates(block[i].text)
+        if found and parts.timestamp_basis is None:
+            parts.timestamp_basis = rule
+        parts.timestamps.extend(found[:1])  # "Published ... | Updated ...": the first
+        discard(i, "timestamp")
+        return True
+
     first_body: int | None = None
     for i, line in enumerate(block):
         text = line.text
@@ -114,13 +132,24 @@ def clean_block(
             discard(i, "overlong-line")
             continue
         if keep is not None and not keep[i]:
+            if first_body is None and timestamp(i):
+                continue
+            if is_staff_credit(text):
+                discard(i, "credit")
+                continue
             if find_headline and parts.headline is None and headline_like(text) and i < 12:
                 parts.headline = text
                 place(i, "headline")
             elif parts.headline is not None and _same(text, parts.headline):
                 discard(i, "duplicate-headline")
+            elif first_body is None and parts.byline is None and is_byline(text):
+                parts.byline = text
+                place(i, "byline")
             else:
-                discard(i, "boilerplate")
+                reason = furniture_reason(text)
+                if reason is None and headline_like(text) and len(text.split()) >= 4:
+                    reason = "teaser"  # another story's headline, outside this one's body
+                discard(i, reason or "boilerplate")
             continue
         if SEPARATOR.match(text):
             discard(i, "separator")
@@ -128,11 +157,30 @@ def clean_block(
         if SITE_MARKER.match(text):
             discard(i, "site-marker")
             continue
-        if is_noise(text):
+        if timestamp(i):
+            continue
+        if is_noise(text) or furniture_reason(text) in _NAMED_FURNITURE:
             parts.timestamps.extend(find_dates(text))
-            discard(i, "noise")
+            discard(i, furniture_reason(text) or "noise")
+            continue
+        if is_staff_credit(text):
+            discard(i, "credit")
             continue
         split = split_credit(text)
+        if split is not None and len(block) == 1:
+            # A one-line record is a body: a credit at its end belongs to its last sentence,
+            # a photo's caption; the text itself stays the story.
+            caption, credit = split
+            if credit and body_like(caption):
+                parts.images.append(caption_image(_last_sentence(caption), credit))
+                parts.image_is_file.append(_file_photo(caption, credit))
+            else:
+                caption = text  # too little to be a story and a credit: all of it is text
+            place(i, "body")
+            parts.paragraphs.append(Paragraph(caption, line.start, line.start + len(caption)))
+            roles[i] = "body"
+            first_body = i
+            continue
         if split is not None or (first_body is None and is_credit(text)):
             key = text
             if key in seen_captions:
@@ -142,7 +190,7 @@ def clean_block(
             if split is not None:
                 caption, credit = split
                 parts.images.append(caption_image(caption, credit))
-                parts.image_is_file.append("file" in credit.lower())
+                parts.image_is_file.append(_file_photo(caption, credit))
                 place(i, "image")
             elif parts.images and parts.images[-1].credit is None:
                 last = parts.images[-1]
@@ -173,7 +221,7 @@ def clean_block(
                 # A caption without a credit, printed twice above the story.
                 seen_captions.add(text)
                 parts.images.append(caption_image(text, None))
-                parts.image_is_file.append(False)
+                parts.image_is_file.append(_file_photo(text, None))
                 place(i, "image")
                 continue
             if find_headline and not body_like(text) and _kicker(text):
@@ -194,6 +242,23 @@ def clean_block(
 
     _pick_subheadings(parts, block, roles)
     return parts
+
+
+# Furniture named by its vocabulary, trusted anywhere in a story; a capitalised short line
+# ("navigation" by shape) may be a subheading there, so only page chrome outside the body gets it.
+_NAMED_FURNITURE = ("teaser", "widget", "promo", "footer")
+
+
+def _file_photo(caption: str, credit: str | None) -> bool:
+    """A file photo ("FILE PHOTO: ...", "(AP Photo/Name, File)") shows an older day."""
+    return bool(FILE_PHOTO.search(caption) or (credit and FILE_PHOTO.search(credit))) or (
+        credit is not None and "file" in credit.lower()
+    )
+
+
+def _last_sentence(text: str) -> str:
+    cut = max(text.rfind(". ", 0, len(text) - 1), text.rfind("? "), text.rfind("! "))
+    return text[cut + 2 :] if cut >= 0 else text
 
 
 def _same(a: str, b: str) -> bool:

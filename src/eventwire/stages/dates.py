@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["MONTHS", "WEEKDAYS", "find_dates", "first_weekday"]
+__all__ = ["MONTHS", "WEEKDAYS", "find_dates", "find_numeric_dates", "first_weekday"]
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -47,6 +47,30 @@ def find_dates(text: str) -> list[date]:
             day = int(m["day"] or m["day2"])
             year = int(m["year"] or m["year2"])
             out.append(date(year, MONTHS[month], day))
+        except ValueError:
+            continue
+    return out
+
+
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>(?:19|20)\d\d|\d\d)\b")
+
+
+def find_numeric_dates(text: str) -> list[date]:
+    """Numeric dates of page timestamps ("9/4/2008", "04/14/2024", "29.08.19"), in order.
+
+    Month first, as US sites print them, unless the first number cannot be a month (European
+    day-first order then). Only for timestamp lines: in running text "3/4" is often a fraction.
+
+    >>> [d.isoformat() for d in find_numeric_dates("Published: 9/4/2008 11:03 PM | 29/08/2019")]
+    ['2008-09-04', '2019-08-29']
+    """
+    out = []
+    for m in _NUMERIC.finditer(text):
+        a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+        year += 2000 if year < 100 else 0
+        month, day = (b, a) if a > 12 else (a, b)
+        try:
+            out.append(date(year, month, day))
         except ValueError:
             continue
     return out

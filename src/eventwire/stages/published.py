@@ -29,6 +29,10 @@ class DateEvidence:
 
     metadata: str | None = None
     timestamps: tuple[date, ...] = ()
+    # The rule that read the timestamps ("timestamp-label"); "page-timestamp" when unnamed.
+    timestamp_basis: str | None = None
+    # Stories of one layout (one site's template) date each other; across layouts, never.
+    layout: int = 0
     caption_dates: tuple[date, ...] = ()
     lead: str = ""
 
@@ -37,7 +41,7 @@ def _own(ev: DateEvidence) -> tuple[date, str] | None:
     if ev.metadata:
         return date.fromisoformat(ev.metadata[:10]), "metadata"
     if ev.timestamps:
-        return min(ev.timestamps), "page-timestamp"
+        return min(ev.timestamps), ev.timestamp_basis or "page-timestamp"
     weekday = first_weekday(ev.lead)
     if ev.caption_dates:
         photo = max(ev.caption_dates)
@@ -58,7 +62,7 @@ def resolve_published(stories: Sequence[DateEvidence]) -> list[tuple[str | None,
             day, basis = own[i]  # type: ignore[misc]
             out.append((day.isoformat(), basis))
             continue
-        neighbour = _nearest(own, i)
+        neighbour = _nearest(own, i, [ev.layout for ev in stories])
         if neighbour is None:
             out.append((None, None))
             continue
@@ -70,10 +74,11 @@ def resolve_published(stories: Sequence[DateEvidence]) -> list[tuple[str | None,
     return out
 
 
-def _nearest(own: Sequence[tuple[date, str] | None], i: int) -> date | None:
-    """The date of the closest dated story, looking back first (dumps run in time order)."""
+def _nearest(own: Sequence[tuple[date, str] | None], i: int, layouts: Sequence[int]) -> date | None:
+    """The date of the closest dated story of the same layout, looking back first (dumps run
+    in time order)."""
     for d in range(1, len(own)):
         for j in (i - d, i + d):
-            if 0 <= j < len(own) and own[j] is not None:
+            if 0 <= j < len(own) and own[j] is not None and layouts[j] == layouts[i]:
                 return own[j][0]  # type: ignore[index]
     return None
