@@ -22,7 +22,7 @@ from eventwire.store.base import (
     PutResult,
     QuoteRow,
 )
-from eventwire.stories import StoryIndex, StoryParams
+from eventwire.stories import StoryIndex, StoryParams, StoryReader
 
 __all__ = ["SQLiteStore"]
 
@@ -54,6 +54,7 @@ class SQLiteStore:
         self._migrate()
         # copies, stories and event instances, placed as articles are stored
         self.story_index = StoryIndex(self._db, story_params)
+        self.stories = StoryReader(self._db)
 
     # -- schema ---------------------------------------------------------------------
     def _migrate(self) -> None:

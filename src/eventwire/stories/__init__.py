@@ -7,6 +7,28 @@
 
 from __future__ import annotations
 
-from eventwire.stories.index import Assignment, StoryIndex, StoryParams
+from eventwire.stories.index import (
+    ArticleLinks,
+    Assignment,
+    Instance,
+    Mention,
+    StoryArticle,
+    StoryDetail,
+    StoryIndex,
+    StoryParams,
+    StoryReader,
+    StorySummary,
+)
 
-__all__ = ["Assignment", "StoryIndex", "StoryParams"]
+__all__ = [
+    "ArticleLinks",
+    "Assignment",
+    "Instance",
+    "Mention",
+    "StoryArticle",
+    "StoryDetail",
+    "StoryIndex",
+    "StoryParams",
+    "StoryReader",
+    "StorySummary",
+]

@@ -57,9 +57,16 @@ __all__ = [
     "STORY_THRESHOLD",
     "VERSION_ADDS",
     "WINDOW_DAYS",
+    "ArticleLinks",
     "Assignment",
+    "Instance",
+    "Mention",
+    "StoryArticle",
+    "StoryDetail",
     "StoryIndex",
     "StoryParams",
+    "StoryReader",
+    "StorySummary",
 ]
 
 COPY_CONTAINMENT = 0.8
@@ -599,3 +606,223 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 
 def _places_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.lower() == b.lower()
+
+
+# -- reads: what the CLI, the API and the web pages show ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One story: its label, its span, its articles (ids, in arrival order) and sources."""
+
+    id: int
+    group_id: int
+    label: str | None
+    start: str | None
+    end: str | None
+    articles: tuple[str, ...]
+    sources: tuple[str, ...]
+    copies: int
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """An article of a story, with the copy it duplicates when it is one."""
+
+    id: str
+    headline: str | None
+    day: str | None
+    source: str
+    copy_of: str | None
+    relation: str | None
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an event instance is told: the article, the trigger's text and its offsets."""
+
+    article_id: str
+    event_id: str
+    source: str
+    text: str
+    start: int
+    end: int
+    date: str | None
+    location: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    """One real-world event across a story's articles, with GDELT's counts."""
+
+    id: int
+    type: str
+    date: str | None
+    location: str | None
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    mentions: int
+    articles: int
+    sources: int
+    told: tuple[Mention, ...] = ()
+
+    @property
+    def disagreements(self) -> dict[str, tuple[str, ...]]:
+        """The fields its mentions tell differently (``date``, ``location``)."""
+        out = {}
+        for name in ("date", "location"):
+            values = sorted({v for m in self.told if (v := getattr(m, name))})
+            if len(values) > 1:
+                out[name] = tuple(values)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDetail:
+    summary: StorySummary
+    articles: tuple[StoryArticle, ...]
+    instances: tuple[Instance, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLinks:
+    """An article's place: its story, the copy it duplicates, and its own copies."""
+
+    story_id: int | None
+    label: str | None
+    copy_of: str | None
+    relation: str | None
+    copies: tuple[StoryArticle, ...]
+
+
+class StoryReader:
+    """Read-only views of the story tables."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def stories(self, *, limit: int = 50, offset: int = 0) -> list[StorySummary]:
+        """Stories, the latest first (then the largest)."""
+        rows = self._db.execute(
+            "SELECT id FROM stories ORDER BY coalesce(\"end\", '') DESC, articles DESC, id"
+            " LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [s for (i,) in rows if (s := self._summary(int(i))) is not None]
+
+    def _summary(self, story_id: int) -> StorySummary | None:
+        row = self._db.execute(
+            'SELECT id, group_id, label, start, "end" FROM stories WHERE id = ?', (story_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        members = self._db.execute(
+            "SELECT s.article_id, s.source, c.copy_of FROM story_articles s"
+            " LEFT JOIN article_copies c ON c.article_id = s.article_id"
+            " WHERE s.story_id = ? ORDER BY s.rowid",
+            (story_id,),
+        ).fetchall()
+        sources = sorted({m[1] for m in members if m[2] is None})
+        events = self._db.execute(
+            "SELECT count(*) FROM event_instances WHERE story_id = ?", (story_id,)
+        ).fetchone()[0]
+        return StorySummary(
+            id=int(row[0]),
+            group_id=int(row[1]),
+            label=row[2],
+            start=row[3],
+            end=row[4],
+            articles=tuple(m[0] for m in members),
+            sources=tuple(sources),
+            copies=sum(1 for m in members if m[2] is not None),
+            events=int(events),
+        )
+
+    def story(self, story_id: int) -> StoryDetail | None:
+        summary = self._summary(story_id)
+        if summary is None:
+            return None
+        articles = tuple(
+            StoryArticle(r[0], r[1], r[2], r[3], r[4], r[5], float(r[6]))
+            for r in self._db.execute(
+                "SELECT s.article_id, s.headline, s.day, s.source, c.copy_of, c.relation,"
+                " coalesce(c.similarity, s.similarity) FROM story_articles s"
+                " LEFT JOIN article_copies c ON c.article_id = s.article_id"
+                " WHERE s.story_id = ? ORDER BY s.source, s.day, s.rowid",
+                (story_id,),
+            )
+        )
+        instances = []
+        for r in self._db.execute(
+            "SELECT id, type, date, location, source, target, mentions, articles, sources"
+            " FROM event_instances WHERE story_id = ? ORDER BY articles DESC, mentions DESC, id",
+            (story_id,),
+        ):
+            told = tuple(
+                Mention(m[0], m[1], m[2], m[3] or "", m[4], m[5], m[6], m[7])
+                for m in self._db.execute(
+                    "SELECT m.article_id, m.event_id, m.source, substr(a.body, e.start + 1,"
+                    ' e."end" - e.start), e.start, e."end", e.date, e.location'
+                    " FROM event_mentions m JOIN events e ON e.article_id = m.article_id"
+                    " AND e.event_id = m.event_id JOIN articles a ON a.id = m.article_id"
+                    " WHERE m.instance_id = ? ORDER BY m.rowid",
+                    (r[0],),
+                )
+            )
+            instances.append(
+                Instance(
+                    int(r[0]),
+                    r[1],
+                    r[2],
+                    r[3],
+                    tuple(p[0] for p in json.loads(r[4])),
+                    tuple(p[0] for p in json.loads(r[5])),
+                    int(r[6]),
+                    int(r[7]),
+                    int(r[8]),
+                    told,
+                )
+            )
+        return StoryDetail(summary, articles, tuple(instances))
+
+    def links(self, article_id: str) -> ArticleLinks:
+        row = self._db.execute(
+            "SELECT s.story_id, t.label FROM story_articles s JOIN stories t ON t.id = s.story_id"
+            " WHERE s.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        copy = self._db.execute(
+            "SELECT copy_of, relation FROM article_copies WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        root = copy[0] if copy else article_id
+        copies = tuple(
+            StoryArticle(r[0], r[1], r[2], r[3], root, r[4], float(r[5]))
+            for r in self._db.execute(
+                "SELECT c.article_id, s.headline, s.day, s.source, c.relation, c.similarity"
+                " FROM article_copies c JOIN story_articles s ON s.article_id = c.article_id"
+                " WHERE c.copy_of = ? AND c.article_id != ? ORDER BY s.rowid",
+                (root, article_id),
+            )
+        )
+        return ArticleLinks(
+            int(row[0]) if row else None,
+            row[1] if row else None,
+            copy[0] if copy else None,
+            copy[1] if copy else None,
+            copies,
+        )
+
+    def instance_counts(self) -> dict[tuple[str, str], tuple[int, int, int, int]]:
+        """(article id, event id) -> (instance id, NumMentions, NumArticles, NumSources)."""
+        return {
+            (r[0], r[1]): (int(r[2]), int(r[3]), int(r[4]), int(r[5]))
+            for r in self._db.execute(
+                "SELECT m.article_id, m.event_id, i.id, i.mentions, i.articles, i.sources"
+                " FROM event_mentions m JOIN event_instances i ON i.id = m.instance_id"
+            )
+        }
