@@ -35,13 +35,19 @@ from eventwire.settings import Settings
 
 __all__ = [
     "CORPUS",
+    "WIKINEWS",
     "BCubed",
+    "CopyScore",
     "EcbDocument",
+    "Reprint",
     "bcubed",
     "load_ecbplus",
+    "load_wikinews",
     "parse_ecbplus",
     "read_ecbplus",
+    "score_copies",
     "split_topics",
+    "syndicate",
 ]
 
 CORPUS = Path("corpora/ecbplus/ECB+")
@@ -156,3 +162,130 @@ def read_ecbplus(
         for a in process_documents(raw, settings=settings or Settings(), report=RunReport())
     }
     return [(d, by_uri[f"ecbplus:{d.name}"]) for d in order if f"ecbplus:{d.name}" in by_uri]
+
+
+# -- syndication: reprints of Wikinews articles ---------------------------------------------
+
+WIKINEWS = Path("corpora/wikinews-2019-2020")
+
+_OUTLETS = ("dailyherald.example", "citytimes.example", "newsnow.example", "globewire.example")
+_CREDITS = ("(AFP) — ", "(Reuters) - ", "(AP) — ", "(dpa) - ")
+_FURNITURE = ("Advertisement", "Share this article", "Sign up for our newsletter")
+
+
+@dataclass(frozen=True, slots=True)
+class Reprint:
+    """One document of the syndication corpus: an original or a reprint of ``original``."""
+
+    doc: RawDocument
+    original: str  # the url of the article it reprints (its own for an original)
+    edits: tuple[str, ...] = ()
+
+
+def load_wikinews(shared: Path) -> list[dict[str, str]]:
+    """The Wikinews rows (url, date, title, text), test pages dropped."""
+    import csv
+
+    rows = []
+    for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
+        with (shared / WIKINEWS / name).open(encoding="utf-8", newline="") as fh:
+            rows += [
+                r for r in csv.DictReader(fh) if r["text"].strip() and "TEST_PAGE" not in r["url"]
+            ]
+    return rows
+
+
+def syndicate(rows: Sequence[dict[str, str]], *, seed: int = 0) -> list[Reprint]:
+    """Each article, then 1-5 reprints of it on other sites: another headline, page
+    furniture, a paragraph dropped or two swapped, another agency credit, published the
+    same day or the next. Originals come first, in date order; each reprint after them."""
+    rng = random.Random(seed)
+    originals: list[Reprint] = []
+    reprints: list[Reprint] = []
+    for row in sorted(rows, key=lambda r: (r["date"], r["url"])):
+        paragraphs = [p.strip() for p in row["text"].split("\n\n") if p.strip()]
+        doc = RawDocument(
+            uri=f"wikinews:{row['url']}",
+            text="\n\n".join(paragraphs),
+            kind="article",
+            url=row["url"],
+            title=row["title"],
+            published=row["date"],
+        )
+        originals.append(Reprint(doc, row["url"]))
+        for n in range(rng.randint(1, 5)):
+            body = list(paragraphs)
+            edits = []
+            if len(body) > 3 and rng.random() < 0.5:
+                body.pop(rng.randrange(1, len(body)))
+                edits.append("dropped a paragraph")
+            elif len(body) > 3:
+                i = rng.randrange(1, len(body) - 1)
+                body[i], body[i + 1] = body[i + 1], body[i]
+                edits.append("swapped two paragraphs")
+            body[0] = rng.choice(_CREDITS) + body[0]
+            body.insert(rng.randrange(1, len(body) + 1), rng.choice(_FURNITURE))
+            edits += ["agency credit", "furniture", "headline"]
+            outlet = _OUTLETS[(n + len(originals)) % len(_OUTLETS)]
+            words = row["title"].split()
+            headline = " ".join([*words[len(words) // 2 :], "—", *words[: len(words) // 2]])
+            reprints.append(
+                Reprint(
+                    RawDocument(
+                        uri=f"reprint:{outlet}:{row['url']}",
+                        text="\n\n".join(body),
+                        kind="article",
+                        url=f"https://{outlet}/{n}/{row['url'].rsplit('/', 1)[-1]}",
+                        title=f"{headline} | {outlet.split('.')[0].title()}",
+                        published=row["date"],
+                    ),
+                    row["url"],
+                    tuple(edits),
+                )
+            )
+    return originals + reprints
+
+
+@dataclass(frozen=True, slots=True)
+class CopyScore:
+    """Copy detection over a syndication corpus: pairs (reprint, original) found."""
+
+    reprints: int
+    found: int
+    wrong: int  # a reprint linked to another article than its original, or an original linked
+    merged_originals: int  # pairs of different originals linked as copies
+
+    @property
+    def precision(self) -> float:
+        return self.found / (self.found + self.wrong) if self.found + self.wrong else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.reprints if self.reprints else 0.0
+
+
+def score_copies(
+    corpus: Sequence[Reprint], articles: Mapping[str, Article], store: object
+) -> CopyScore:
+    """How the store's copy links match the corpus (``articles``: by document uri)."""
+    from eventwire.store.sqlite import SQLiteStore
+
+    assert isinstance(store, SQLiteStore)
+    url_of = {a.id: r.original for r in corpus if (a := articles.get(r.doc.uri)) is not None}
+    links = {r[0]: r[1] for r in store.execute("SELECT article_id, copy_of FROM article_copies")}
+    reprints = found = wrong = merged = 0
+    for r in corpus:
+        a = articles.get(r.doc.uri)
+        if a is None:
+            continue
+        is_reprint = r.doc.uri.startswith("reprint:")
+        reprints += is_reprint
+        root = links.get(a.id)
+        if root is None:
+            continue
+        if is_reprint and url_of.get(root) == r.original:
+            found += 1
+        else:
+            wrong += 1
+            merged += not is_reprint
+    return CopyScore(reprints, found, wrong, merged)
