@@ -378,6 +378,8 @@ def export_cmd(
             writer = _WRITERS[format]
             if format in _EVENT_FORMATS:
                 writer = partial(writer, include_negated=include_negated)
+            if format is ExportFormat.gdelt:  # counted across articles: one row per instance
+                writer = partial(writer, instances=store.stories.instance_counts())
             if output is None:
                 n = writer(articles, sys.stdout)
             else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -211,9 +211,13 @@ GDELT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name",
     "Actor1CountryCode", "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode",
     "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "ActionGeo_FullName", "ActionGeo_CountryCode",
-    "ActionGeo_Lat", "ActionGeo_Long", "DATEADDED", "SOURCEURL",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName",
+    "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "DATEADDED", "SOURCEURL",
 )  # fmt: skip
+
+# (article id, event id) -> (instance id, NumMentions, NumArticles, NumSources), from the
+# story index (eventwire.stories.StoryReader.instance_counts)
+InstanceCounts = Mapping[tuple[str, str], tuple[int, int, int, int]]
 
 
 def _gdelt_actor(parties: list[dict[str, Any]]) -> tuple[str, str, str, str]:
@@ -225,12 +229,32 @@ def _gdelt_actor(parties: list[dict[str, Any]]) -> tuple[str, str, str, str]:
     return code, str(p["name"]).upper(), p["country"] or "", p["sector"] or ""
 
 
-def write_gdelt(articles: Iterable[Article], fh: IO[str], *, include_negated: bool = False) -> int:
-    """A GDELT 2.0-like event table (tab-separated, with a header row)."""
+def write_gdelt(
+    articles: Iterable[Article],
+    fh: IO[str],
+    *,
+    include_negated: bool = False,
+    instances: InstanceCounts | None = None,
+) -> int:
+    """A GDELT 2.0-like event table (tab-separated, with a header row).
+
+    With ``instances``, one row per event instance (its first mention), with its
+    NumMentions, NumSources and NumArticles across the articles that tell it; without,
+    one row per mention, counted in its own article.
+    """
     writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
     writer.writerow(GDELT_COLUMNS)
     n = 0
+    written: set[int] = set()
     for a, e in _events(articles, include_negated):
+        counts = instances.get((a.id, e.id)) if instances is not None else None
+        if counts is not None:
+            if counts[0] in written:
+                continue  # told again (a copy, another outlet): counted in the first row
+            written.add(counts[0])
+            mentions, sources, in_articles = counts[1], counts[3], counts[2]
+        else:
+            mentions, sources, in_articles = max(1, len(e.mentions)), 1, 1
         day = (e.date or a.published or "").replace("-", "")
         sqldate = day.ljust(8, "0") if day else ""
         cameo = e.cameo or ""
@@ -243,7 +267,7 @@ def write_gdelt(articles: Iterable[Article], fh: IO[str], *, include_negated: bo
             [
                 e.id, sqldate, sqldate[:6], sqldate[:4], *a1, *a2, 1, cameo, cameo[:3],
                 cameo[:2], e.quad_class or "", e.intensity if e.intensity is not None else "",
-                max(1, len(e.mentions)), loc.name if loc else "",
+                mentions, sources, in_articles, loc.name if loc else "",
                 (loc.country or "") if loc else "",
                 loc.lat if loc and loc.lat is not None else "",
                 loc.lon if loc and loc.lon is not None else "",
