@@ -77,6 +77,9 @@ GROUP_THRESHOLD = 0.06
 WINDOW_DAYS = 7
 YEAR_PENALTY = 0.5
 
+# idf = log((N + prior) / (df + 0.5)): a store of three articles cannot tell a rare word
+# from a common one, so its first articles are compared mostly on their counts
+_IDF_PRIOR = 5
 _VECTOR_TERMS = 100  # an article's vector: its heaviest terms
 _CENTROID_TERMS = 200
 _POSTED_TERMS = 30  # a centroid's terms in the postings
@@ -283,7 +286,7 @@ class StoryIndex:
             )
             df = {t: df.get(t, 0) + 1 for t in terms}
         vector = {
-            t: (1 + math.log(c)) * math.log((n + 1) / (df.get(t, 1) + 0.5))
+            t: (1 + math.log(c)) * math.log((n + _IDF_PRIOR) / (df.get(t, 1) + 0.5))
             for t, c in counts.items()
         }
         vector = top({t: w for t, w in vector.items() if w > 0}, _VECTOR_TERMS)
