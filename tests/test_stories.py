@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.model import Actor, Article, Event, Location, SourceRef, article_id
-from eventwire.stories.features import article_source, article_year, shingles
 from eventwire.store import SQLiteStore
+from eventwire.stories.features import article_source, article_year, shingles
 
 QUAKE = [
     "A magnitude 6.1 earthquake struck the coastal province of Valdoria early on Tuesday,"

@@ -2,7 +2,7 @@
 
 >>> from eventwire.stories import StoryIndex, StoryParams
 >>> StoryParams().story
-0.12
+0.15
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from datetime import date
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -100,6 +101,13 @@ def term_counts(article: Article) -> Counter[str]:
         first, second = m.group(1).lower(), m.group(2).lower()
         if first not in _STOP and second not in _STOP:
             counts[f"{first}_{second}"] += 2
+    # a web address's path is often the headline as the editor wrote it ("lohan-checks-
+    # into-betty-ford-rehab"), in other words than the page's own
+    for low in re.findall(r"[a-z]{3,}", _url_path(article).lower()):
+        if low not in _STOP and low not in _URL_WORDS:
+            counts[low] += 1
+    if year := _URL_YEAR.search(_url_path(article)):
+        counts[year.group(1)] += 3
     for actor in article.actors:
         counts[f"actor:{actor.id}"] += 2
     for event in article.events:
@@ -142,19 +150,42 @@ def article_source(article: Article) -> str:
 
 
 def article_day(article: Article) -> str | None:
-    """The article's publication day (YYYY-MM-DD) when it has one."""
+    """The article's publication day (YYYY-MM-DD), else the day its web address names
+    (``/2013/05/03/``, ``/2013-06-06/``), when it has one."""
     day = (article.published or "")[:10]
-    return day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return day
+    if m := _URL_DAY.search(_url_path(article)):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+# the parts of a web address that name the site's sections or file types, not the story
+_URL_WORDS = frozenset(
+    ["news", "article", "articles", "story", "stories", "html", "htm", "php", "aspx", "index"]
+)
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)")
+_URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:/|[-_])")
+
+
+def _url_path(article: Article) -> str:
+    return urlsplit(article.source.url).path if article.source.url else ""
 
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 def article_year(article: Article) -> int | None:
-    """The year the article tells of: its publication year, else the latest year its
-    dates spell out (an undated page about an earthquake "on May 3, 2013")."""
+    """The year the article tells of: its publication year, else the year in its web
+    address (``/2013/05/03/``), else the latest year its dates spell out (an undated page
+    about an earthquake "on May 3, 2013")."""
     if article.published and re.match(r"\d{4}", article.published):
         return int(article.published[:4])
+    if m := _URL_YEAR.search(_url_path(article)):
+        return int(m.group(1))
     years = [
         int(t.value[:4])
         for t in article.timexes
