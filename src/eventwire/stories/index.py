@@ -605,8 +605,15 @@ def _shared(a: list[list[str | None]], b: list[list[str | None]]) -> int:
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
-    """No date, or one names a part of the other's calendar (2020-03 holds 2020-03-05)."""
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
+    """No date, one names a part of the other's calendar (2020-03 holds 2020-03-05), or
+    two days in a row: outlets in other time zones, or one dating the night before, tell
+    one event (the story page shows where they differ)."""
+    if a is None or b is None or a.startswith(b) or b.startswith(a):
+        return True
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
+    except ValueError:
+        return False
 
 
 def _places_agree(a: str | None, b: str | None) -> bool:
