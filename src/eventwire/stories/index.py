@@ -85,6 +85,7 @@ _CENTROID_TERMS = 200
 _POSTED_TERMS = 60  # a centroid's terms in the postings
 _QUERY_TERMS = 40  # an article's terms looked up in the postings
 _CANDIDATES = 50
+_POSTINGS_READ = 200
 _BAND_CANDIDATES = 20
 _LABEL_REVIEW = 50  # stories up to this size re-pick their most central headline
 
@@ -299,24 +300,31 @@ class StoryIndex:
 
     # -- stories ------------------------------------------------------------------------
     def _candidates(self, kind: str, vector: Vector, day: str | None) -> list[int]:
-        """Stories (or groups) sharing one of the vector's heaviest terms, active near ``day``."""
-        terms = list(top(vector, _QUERY_TERMS))
-        if not terms:
-            return []
-        marks = ",".join("?" * len(terms))
-        sql = (
-            f"SELECT owner, count(*) AS n FROM story_postings WHERE kind = ? AND term IN ({marks})"
-        )
-        args: list[object] = [kind, *terms]
+        """Stories (or groups) sharing one of the vector's heaviest terms, active near
+        ``day``: each term's postings are read from the latest back, at most
+        ``_POSTINGS_READ`` of them, so a look-up costs the same in any size of store."""
+        hits: dict[int, int] = {}
+        earliest = ""
         if day is not None:
             earliest = (
                 date.fromisoformat(day) - timedelta(days=self.params.window_days)
             ).isoformat()
-            sql += ' AND ("end" IS NULL OR "end" >= ?)'
-            args.append(earliest)
-        sql += " GROUP BY owner ORDER BY n DESC, owner LIMIT ?"
-        args.append(_CANDIDATES)
-        return [int(r[0]) for r in self._db.execute(sql, args)]
+        for term in top(vector, _QUERY_TERMS):
+            rows = self._db.execute(
+                'SELECT owner FROM story_postings WHERE kind = ? AND term = ? AND "end" >= ?'
+                ' ORDER BY "end" DESC LIMIT ?',
+                (kind, term, earliest, _POSTINGS_READ),
+            ).fetchall()
+            if earliest:  # and the undated stories
+                rows += self._db.execute(
+                    "SELECT owner FROM story_postings WHERE kind = ? AND term = ? AND \"end\" = ''"
+                    " LIMIT ?",
+                    (kind, term, _POSTINGS_READ),
+                ).fetchall()
+            for (owner,) in rows:
+                hits[int(owner)] = hits.get(int(owner), 0) + 1
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [owner for owner, _ in ranked[:_CANDIDATES]]
 
     def _best_story(
         self, vector: Vector, day: str | None, year: int | None
@@ -383,7 +391,7 @@ class StoryIndex:
         if end != row[1]:
             self._db.execute(
                 "UPDATE story_postings SET \"end\" = ? WHERE kind = 'story' AND owner = ?",
-                (end, story_id),
+                (end or "", story_id),
             )
 
     def _group_for(self, vector: Vector, day: str | None) -> int:
@@ -422,7 +430,7 @@ class StoryIndex:
         self._db.execute("DELETE FROM story_postings WHERE kind = ? AND owner = ?", (kind, owner))
         self._db.executemany(
             "INSERT INTO story_postings VALUES (?, ?, ?, ?)",
-            [(kind, t, owner, end) for t in top(centroid, _POSTED_TERMS)],
+            [(kind, t, end or "", owner) for t in top(centroid, _POSTED_TERMS)],
         )
 
     def _relabel(self, story_id: int, article: Article, vector: Vector) -> None:

@@ -54,13 +54,14 @@ CREATE TABLE stories (
 CREATE INDEX stories_end ON stories ("end");
 
 -- Postings: the heaviest terms of each story's (and group's) centroid, to find the
--- candidates for a new article without reading every story.
+-- candidates for a new article without reading every story: a look-up reads one term's
+-- stories from the latest back, within the time window ("end" = '' when undated).
 CREATE TABLE story_postings (
     kind     TEXT NOT NULL,  -- story | group
     term     TEXT NOT NULL,
+    "end"    TEXT NOT NULL,
     owner    INTEGER NOT NULL,
-    "end"    TEXT,
-    PRIMARY KEY (kind, term, owner)
+    PRIMARY KEY (kind, term, "end", owner)
 ) WITHOUT ROWID;
 CREATE INDEX story_postings_owner ON story_postings (kind, owner);
 
