@@ -2,7 +2,10 @@
 
     .venv/bin/python scripts/bench_stories.py [--sizes 1000 10000 100000] [--probe 200]
 
-Synthetic articles (no text from ../shared): bodies of 150-300 words drawn from a Zipf
+Replicated synthetic articles (no text from ../shared): the first ``--seed-articles``
+are placed through the index one by one; the store then grows to each size by copying
+those rows (articles, bands, stories, postings) under new ids, so common terms' posting
+lists and band buckets grow with the store as they would. Bodies of 150-300 words drawn from a Zipf
 vocabulary of 50,000 made-up words, each article about one of many "events" (a handful
 of event words it repeats), dated over a year, one in five a reprint of an earlier one
 with a paragraph dropped. The store is filled to each size, then ``--probe`` new articles
@@ -80,20 +83,66 @@ class Corpus:
         return a
 
 
+def _replicate(store: SQLiteStore, k: int, seed: int) -> None:
+    """One more copy of the first ``seed`` articles' rows, under new ids."""
+    db = store._db  # a benchmark's own back door: rows copied in bulk, not placed
+    first = f"SELECT id FROM articles ORDER BY rowid LIMIT {seed}"
+    shift = k * 10_000_000
+    db.execute("BEGIN")
+    db.execute(
+        "INSERT INTO articles (id, uri, source_id, url, headline, published, published_basis,"
+        " language, byline, dateline, body, stages, record)"
+        " SELECT id || ?, uri, source_id, url, headline, published, published_basis,"
+        f" language, byline, dateline, body, stages, record FROM articles WHERE id IN ({first})",
+        (f"-{k}",),
+    )
+    db.execute(
+        f"INSERT INTO minhash_bands SELECT band, bucket, article_id || ? FROM minhash_bands"
+        f" WHERE article_id IN ({first})",
+        (f"-{k}",),
+    )
+    db.execute(
+        'INSERT INTO stories SELECT id + ?, group_id + ?, label, label_article, start, "end",'
+        " articles, year, centroid, norm FROM stories WHERE id < 10000000",
+        (shift, shift),
+    )
+    db.execute(
+        'INSERT INTO story_groups SELECT id + ?, centroid, norm, "end" FROM story_groups'
+        " WHERE id < 10000000",
+        (shift,),
+    )
+    db.execute(
+        'INSERT INTO story_postings SELECT kind, term, "end", owner + ? FROM story_postings'
+        " WHERE owner < 10000000",
+        (shift,),
+    )
+    db.execute(
+        "INSERT INTO story_articles SELECT article_id || ?, story_id + ?, similarity, source,"
+        f" day, headline, vector FROM story_articles WHERE article_id IN ({first})",
+        (f"-{k}", shift),
+    )
+    db.execute("COMMIT")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--probe", type=int, default=200)
+    parser.add_argument("--seed-articles", type=int, default=1000)
     args = parser.parse_args()
     corpus = Corpus()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "bench.db")
         n = 0
+        while n < args.seed_articles:
+            store.put_all([corpus.next(n + i) for i in range(100)])
+            n += 100
+        copies = 0
         for size in sorted(args.sizes):
             while store.count() < size:
-                store.put_all([corpus.next(n + i) for i in range(500)])
-                n += 500
+                copies += 1
+                _replicate(store, copies, args.seed_articles)
             times = []
             for _ in range(args.probe):
                 a = corpus.next(n)
