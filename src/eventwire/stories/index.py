@@ -73,7 +73,7 @@ COPY_CONTAINMENT = 0.8
 VERSION_ADDS = 0.2
 # Set on the odd-numbered ECB+ topics (scripts/eval_stories.py --split odd), reported on both.
 STORY_THRESHOLD = 0.15
-GROUP_THRESHOLD = 0.06
+GROUP_THRESHOLD = 0.08
 WINDOW_DAYS = 7
 YEAR_PENALTY = 0.5
 
