@@ -241,3 +241,44 @@ def test_cli_stories_jsonl_and_show(tmp_path) -> None:  # type: ignore[no-untype
     assert shown.exit_code == 0 and "copy of" in shown.stdout
     missing = CliRunner().invoke(app, ["stories", "99", "--db", str(db)])
     assert missing.exit_code == 1
+
+
+def test_workers_give_the_stories_of_a_serial_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    distributed = pytest.importorskip("distributed")
+    from eventwire.scale.dask import ingest_distributed
+    from eventwire.service import ingest
+    from eventwire.settings import Settings
+
+    records = []
+    for n in range(12):  # three stories, each told first and then reprinted three times
+        paragraphs = [QUAKE, BUDGET, QUAKE_OTHER][n % 3]
+        if n >= 3:
+            paragraphs = _reprint(paragraphs, drop=1 if n % 2 else None)
+        records.append(
+            {
+                "id": f"r{n}",
+                "title": f"Headline {n}",
+                "url": f"https://site{n}.example/{n}",
+                "published": "2026-02-10",
+                "text": "\n\n".join(paragraphs),
+            }
+        )
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    fast = Settings(nlp=False)
+
+    def stories(store: SQLiteStore) -> list[tuple[str, ...]]:
+        return sorted(s.articles for s in store.stories.stories())
+
+    with SQLiteStore(":memory:") as one:
+        ingest([str(path)], one, settings=fast)
+        expected = stories(one)
+    with (
+        distributed.Client(
+            processes=False, n_workers=1, threads_per_worker=2, dashboard_address=":0"
+        ) as client,
+        SQLiteStore(":memory:") as many,
+    ):
+        ingest_distributed([str(path)], many, client=client, settings=fast, chunk_lines=2)
+        assert stories(many) == expected
+    assert len(expected) <= 3 and sum(len(s) for s in expected) == 12
