@@ -20,6 +20,19 @@ from eventwire.web.params import MAX_OFFSET, Limit, Offset, form_int
 __all__ = ["router", "story_detail_record"]
 
 PAGE = 50
+# The API's error body ({"error", "status"}), as eventwire.api documents it for every route.
+_ERROR = {
+    "description": "an error",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["error", "status"],
+                "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
+            }
+        }
+    },
+}
 StoryId = Annotated[int, Path(ge=1, le=2**62, description="a story id")]
 
 
@@ -74,7 +87,7 @@ def router(db: Database) -> APIRouter:
 
     r = APIRouter()
 
-    @r.get("/api/stories", tags=["stories"])
+    @r.get("/api/stories", tags=["stories"], responses={422: _ERROR})
     def stories(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Stories, the latest first: id, label, articles (ids), start, end, sources."""
         with db.read() as store:
@@ -86,7 +99,7 @@ def router(db: Database) -> APIRouter:
             "items": [story_record(s) for s in rows[:limit]],
         }
 
-    @r.get("/api/stories/{story_id}", tags=["stories"], responses={404: {"description": "none"}})
+    @r.get("/api/stories/{story_id}", tags=["stories"], responses={404: _ERROR, 422: _ERROR})
     def story(story_id: StoryId) -> dict[str, Any]:
         """One story: its articles, copies, and event instances with GDELT's counts."""
         with db.read() as store:
