@@ -15,7 +15,8 @@ on Dask workers build the same stories):
    places and event types, and joins the story whose centroid it is closest to, among the
    stories sharing one of its heaviest terms and active within ``WINDOW_DAYS`` of its
    date, when that cosine passes ``STORY_THRESHOLD``; else it starts a story. A new story
-   joins a *group* of related stories the same way (``GROUP_THRESHOLD``).
+   joins a *group* of related stories the same way (``GROUP_THRESHOLD``), and two groups
+   merge when a grown story brings their centroids within ``GROUP_JOIN``.
 3. **Event instances.** Each event of the article joins an instance of its story with the
    same type and compatible participants, date and place (for a copy: the instance its
    root's same sentence went to), else starts one; every mention is kept, and each
@@ -53,6 +54,7 @@ from eventwire.stories.features import (
 
 __all__ = [
     "COPY_CONTAINMENT",
+    "GROUP_JOIN",
     "GROUP_THRESHOLD",
     "STORY_THRESHOLD",
     "VERSION_ADDS",
@@ -74,6 +76,7 @@ VERSION_ADDS = 0.2
 # Set on the odd-numbered ECB+ topics (scripts/eval_stories.py --split odd), reported on both.
 STORY_THRESHOLD = 0.15
 GROUP_THRESHOLD = 0.08
+GROUP_JOIN = 0.12  # two groups whose centroids are this close are one
 WINDOW_DAYS = 7
 YEAR_PENALTY = 0.5
 
@@ -96,6 +99,7 @@ class StoryParams:
 
     story: float = STORY_THRESHOLD
     group: float = GROUP_THRESHOLD
+    group_join: float = GROUP_JOIN
     window_days: int = WINDOW_DAYS
     copy_containment: float = COPY_CONTAINMENT
     version_adds: float = VERSION_ADDS
@@ -378,6 +382,7 @@ class StoryIndex:
         )
         self._post("story", story_id, centroid, end)
         self._grow_group(int(row[3]), vector, end)
+        self._join_groups(int(row[3]), centroid)
 
     def _stretch_story(self, story_id: int, day: str | None) -> None:
         row = self._db.execute(
@@ -413,6 +418,37 @@ class StoryIndex:
         group_id = int(cur.lastrowid or 0)
         self._post("group", group_id, vector, day)
         return group_id
+
+    def _join_groups(self, group_id: int, centroid: Vector) -> None:
+        """A story that grew may show its group and another are one: merge the two (the
+        group a story starts in is chosen from its first article alone)."""
+        length = norm(centroid) or 1.0
+        unit = {t: w / length for t, w in centroid.items()}
+        for other in self._candidates("group", unit, None):
+            if other == group_id:
+                continue
+            row = self._db.execute(
+                "SELECT centroid, norm FROM story_groups WHERE id = ?", (other,)
+            ).fetchone()
+            if row is None or cosine(unit, json.loads(row[0]), row[1]) < self.params.group_join:
+                continue
+            mine = self._db.execute(
+                'SELECT centroid, "end" FROM story_groups WHERE id = ?', (group_id,)
+            ).fetchone()
+            merged = _add(json.loads(mine[0]), json.loads(row[0]), _CENTROID_TERMS)
+            self._db.execute(
+                "UPDATE stories SET group_id = ? WHERE group_id = ?", (group_id, other)
+            )
+            self._db.execute("DELETE FROM story_groups WHERE id = ?", (other,))
+            self._db.execute(
+                "DELETE FROM story_postings WHERE kind = 'group' AND owner = ?", (other,)
+            )
+            self._db.execute(
+                "UPDATE story_groups SET centroid = ?, norm = ? WHERE id = ?",
+                (json.dumps(merged), norm(merged) or 1.0, group_id),
+            )
+            self._post("group", group_id, merged, mine[1])
+            return
 
     def _grow_group(self, group_id: int, vector: Vector, day: str | None) -> None:
         row = self._db.execute(
