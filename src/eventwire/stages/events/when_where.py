@@ -175,7 +175,7 @@ class WhenWhere:
         a date, for an event in its own sentence's main time.  None when that sentence's
         date belongs to a side clause, or when a sentence in between leaves the past
         ("People held in contempt are referred ...": the story has moved on)."""
-        if _steps_up(anchor, sent.root, reports="all") is None:
+        if _steps_up(anchor, sent.root, reports="all") is None or not _simple_past(sent.root):
             return None  # "The arrest came after an allegation he assaulted ..."
         earlier = [s for s in self.parsed.docs[para].sents if s.end <= sent.start]
         for prev in reversed(earlier):
@@ -206,7 +206,9 @@ class WhenWhere:
         first and the details after ("On Friday, protesters gathered ... . [a new
         paragraph] The protest began outside ...").  Not for an event said to be from
         before ("recently", "previously", "once")."""
-        if para == 0 or _steps_up(anchor, sent.root, reports="all") is None:
+        if para == 0 or not _simple_past(sent.root):
+            return None  # "Rittenhouse is accused of ...", "Others have broken with ..."
+        if _steps_up(anchor, sent.root, reports="all", relatives=True) is None:
             return None
         if any(t.lower_ in _BACKGROUND_CUES for t in sent):
             return None
@@ -533,7 +535,9 @@ def _breaks_time(node: Token) -> bool:
     return node.dep_ in ("acl", "parataxis") and node.pos_ in ("VERB", "AUX")
 
 
-def _steps_up(low: Token, high: Token, *, reports: str = "none") -> int | None:
+def _steps_up(
+    low: Token, high: Token, *, reports: str = "none", relatives: bool = False
+) -> int | None:
     """How many steps up the parse from ``low`` to ``high`` without leaving the time of
     ``high`` (see ``_breaks_time``); None when ``high`` is not above ``low`` or a step
     leaves its time.  A clause in the past before the past ("had arrested") is not at the
@@ -541,12 +545,15 @@ def _steps_up(low: Token, high: Token, *, reports: str = "none") -> int | None:
     only as ``reports`` says: ``"none"``, ``"plans"`` (one that is not in a perfect tense:
     "announced that her government will withdraw" and "wrote that the law violated the
     constitution" share their report's time, "said Hamza bin Laden has been killed" does
-    not) or ``"all"``."""
+    not) or ``"all"``.  With ``relatives``, relative clauses are crossed too (the story's
+    lead day dates "al-Muhandis, who was also killed in the airstrike")."""
     node = low
     for steps in range(16):
         if node.i == high.i:
             return steps
-        if node.head.i == node.i or _breaks_time(node):
+        if node.head.i == node.i:
+            return None
+        if _breaks_time(node) and not (relatives and node.dep_ in ("relcl", "acl")):
             return None
         if node.pos_ in ("VERB", "AUX") and _pluperfect(node):
             return None
@@ -579,8 +586,9 @@ def _tensed_verb(trig: Trigger) -> Token | None:
 
 
 def _finite(tok: Token) -> bool:
+    """A verb with a tense of its own: not an infinitive ("to protest") or a participle."""
     return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") for c in tok.children
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in tok.children
     )
 
 
@@ -595,6 +603,11 @@ def _is_past(verb: Token) -> bool:
     if verb.tag_ == "VBG":  # "was not giving", "were marching"
         return any(a.lower_ in ("was", "were") for a in aux)
     return verb.tag_ == "VBN" and any(a.lower_ in _PAST_AUX or a.lower_ == "had" for a in aux)
+
+
+def _simple_past(verb: Token) -> bool:
+    """Past, and not a present or past perfect: "declared", "was arrested", "were marching"."""
+    return _is_past(verb) and not _perfect(verb)
 
 
 def _perfect(verb: Token) -> bool:
