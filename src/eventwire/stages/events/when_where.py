@@ -175,7 +175,8 @@ class WhenWhere:
         a date, for an event in its own sentence's main time.  None when that sentence's
         date belongs to a side clause, or when a sentence in between leaves the past
         ("People held in contempt are referred ...": the story has moved on)."""
-        if _steps_up(anchor, sent.root, reports="all") is None or not _simple_past(sent.root):
+        main = _steps_up(anchor, sent.root, reports="all", relatives=True)
+        if main is None or not _simple_past(sent.root):
             return None  # "The arrest came after an allegation he assaulted ..."
         earlier = [s for s in self.parsed.docs[para].sents if s.end <= sent.start]
         for prev in reversed(earlier):
@@ -185,19 +186,21 @@ class WhenWhere:
                     return None
                 continue
             for timex, head in found:
-                clause = _attachment(head)
-                # the main clause's date: above the root or on its time below it (the
-                # root of a misparsed sentence is sometimes a side clause)
-                if _steps_up(prev.root, clause) is not None or _steps_up(
-                    clause, prev.root, reports="all"
-                ):
+                if _is_main(_attachment(head), prev.root):
                     return timex
             return None
         return None
 
     def _undated_before(self, para: int, sent: Span) -> bool:
-        """Whether the paragraph names no date up to the end of ``sent``."""
-        return not self._sentence_timexes(para, self.parsed.docs[para][: sent.end])
+        """Whether the paragraph names no date of a main clause up to the end of ``sent``
+        ("Trump, who appointed Murphy in 2017, responded ..." names none)."""
+        for prev in self.parsed.docs[para].sents:
+            if prev.start >= sent.end:
+                break
+            for _timex, head in self._sentence_timexes(para, prev):
+                if _is_main(_attachment(head), prev.root):
+                    return False
+        return True
 
     def _lead_timex(self, para: int, sent: Span, anchor: Token) -> Timex | None:
         """The day of the story's lead sentence (its first, with a main-clause date within
@@ -222,10 +225,7 @@ class WhenWhere:
             return None
         for timex, head in self._sentence_timexes(0, first):
             clause = _attachment(head)
-            main = _steps_up(first.root, clause) is not None or _steps_up(
-                clause, first.root, reports="all"
-            )
-            if not main:
+            if not _is_main(clause, first.root):
                 continue  # a side clause's date ("after a court ruled on Monday")
             value = timex.value or ""
             if _is_past(clause):  # "marched on Saturday" in a Thursday story: last Saturday
@@ -603,6 +603,13 @@ def _is_past(verb: Token) -> bool:
     if verb.tag_ == "VBG":  # "was not giving", "were marching"
         return any(a.lower_ in ("was", "were") for a in aux)
     return verb.tag_ == "VBN" and any(a.lower_ in _PAST_AUX or a.lower_ == "had" for a in aux)
+
+
+def _is_main(clause: Token, root: Token) -> bool:
+    """Whether a time expression hung on ``clause`` dates its sentence's main clause: it is
+    above the root, or on the root's time below it (the root of a misparsed sentence is
+    sometimes a side clause)."""
+    return _steps_up(root, clause) is not None or _steps_up(clause, root, reports="all") is not None
 
 
 def _simple_past(verb: Token) -> bool:
