@@ -7,14 +7,19 @@ A date comes from the nearest scope that gives one, and ``date_basis`` says whic
   boundary ("Germany on Monday banned ...", "in its January 3 security alert");
 * ``sentence``: a time expression of a clause above the event in its sentence, reported
   speech included ("On Wednesday, Lam announced that her government will withdraw the
-  bill"), never one of an "after"/"before" clause, a relative clause or another branch;
-* ``paragraph``: for an event told in the simple past, the main-clause date of the nearest
-  earlier sentence of its paragraph that names one ("On Thursday, a man stabbed four
-  officers. The attacker was shot dead by police.");
-* ``lead``: for such an event in a later paragraph that names no date, the day of the
-  story's lead sentence, when that is within a week of publication (news tells its main
-  event first and the details after), unless the sentence says the event is from before
-  ("recently", "previously");
+  bill"; "On Thursday, the judge wrote that the law violated ..."), unless the reported
+  act is in a perfect tense ("said Hamza bin Laden has been killed": before the saying);
+  never one of an "after"/"before" clause, a relative clause or another branch;
+* ``paragraph``: for an event of a sentence told in the simple past, the main-clause date
+  of the nearest earlier sentence of its paragraph that names one ("On Thursday, a man
+  stabbed four officers. The attacker was shot dead by police."); a sentence in between
+  that leaves the past ends the scope;
+* ``lead``: for such an event in a later paragraph that names no main-clause date, the day
+  of the story's lead sentence, when that is within a week of publication (news tells its
+  main event first and the details after: "He was being met by al-Muhandis, who was also
+  killed in the airstrike"), unless the sentence says the event is from before
+  ("recently", "previously"); a guess, said as such, and better than the publication
+  date for the story's own events, no worse for its background;
 * ``published``: else the article's publication date.
 
 A weekday or a month named without a year is resolved around the publication date by the
