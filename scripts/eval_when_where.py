@@ -15,6 +15,10 @@ governor"), not a person's or body's domain ("mayor of Gdansk", "Ambassador to G
 closing counts are what the events issue measures: how many events fall back to the
 publication date, and how many of the events whose sentence names a place carry a location.
 Whether a date or a place is right is judged by reading; this script does not pretend to.
+``docs/when_where_dates_judged.tsv`` is one such reading of its output (December 2026, one
+judge): every event by article, type and trigger, its date and basis, and whether the date
+is right where the text decides it (Y/N; U where the text does not say), with a note on
+each miss.  Re-judge it when the output changes: the events move as the coder does.
 """
 
 from __future__ import annotations

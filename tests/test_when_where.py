@@ -130,6 +130,31 @@ DATES = [
         SUN,
         "published",
     ),
+    # ... into a relative clause too
+    (
+        "On Friday, gunmen attacked a police station.\n\n"
+        "Police arrested the attacker, who was injured.",
+        SUN,
+        "injured",
+        "2019-06-21",
+        "lead",
+    ),
+    # ... but not for a sentence in the present or a perfect tense
+    (
+        "On Friday, gunmen attacked a police station.\n\nPolice have arrested the attacker.",
+        SUN,
+        "arrested",
+        SUN,
+        "published",
+    ),
+    # a reported act in the simple past shares the report's date
+    (
+        "On Wednesday, the minister said police arrested the leaders.",
+        THU,
+        "arrested",
+        "2019-02-20",
+        "sentence",
+    ),
     # a year in an argument's noun phrase dates that noun, not the clause
     (
         "Protesters rallied to protest the results of the 2018 election.",

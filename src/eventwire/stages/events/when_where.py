@@ -7,14 +7,19 @@ A date comes from the nearest scope that gives one, and ``date_basis`` says whic
   boundary ("Germany on Monday banned ...", "in its January 3 security alert");
 * ``sentence``: a time expression of a clause above the event in its sentence, reported
   speech included ("On Wednesday, Lam announced that her government will withdraw the
-  bill"), never one of an "after"/"before" clause, a relative clause or another branch;
-* ``paragraph``: for an event told in the simple past, the main-clause date of the nearest
-  earlier sentence of its paragraph that names one ("On Thursday, a man stabbed four
-  officers. The attacker was shot dead by police.");
-* ``lead``: for such an event in a later paragraph that names no date, the day of the
-  story's lead sentence, when that is within a week of publication (news tells its main
-  event first and the details after), unless the sentence says the event is from before
-  ("recently", "previously");
+  bill"; "On Thursday, the judge wrote that the law violated ..."), unless the reported
+  act is in a perfect tense ("said Hamza bin Laden has been killed": before the saying);
+  never one of an "after"/"before" clause, a relative clause or another branch;
+* ``paragraph``: for an event of a sentence told in the simple past, the main-clause date
+  of the nearest earlier sentence of its paragraph that names one ("On Thursday, a man
+  stabbed four officers. The attacker was shot dead by police."); a sentence in between
+  that leaves the past ends the scope;
+* ``lead``: for such an event in a later paragraph that names no main-clause date, the day
+  of the story's lead sentence, when that is within a week of publication (news tells its
+  main event first and the details after: "He was being met by al-Muhandis, who was also
+  killed in the airstrike"), unless the sentence says the event is from before
+  ("recently", "previously"); a guess, said as such, and better than the publication
+  date for the story's own events, no worse for its background;
 * ``published``: else the article's publication date.
 
 A weekday or a month named without a year is resolved around the publication date by the
@@ -175,7 +180,8 @@ class WhenWhere:
         a date, for an event in its own sentence's main time.  None when that sentence's
         date belongs to a side clause, or when a sentence in between leaves the past
         ("People held in contempt are referred ...": the story has moved on)."""
-        if _steps_up(anchor, sent.root, reports="all") is None:
+        main = _steps_up(anchor, sent.root, reports="all", relatives=True)
+        if main is None or not _simple_past(sent.root):
             return None  # "The arrest came after an allegation he assaulted ..."
         earlier = [s for s in self.parsed.docs[para].sents if s.end <= sent.start]
         for prev in reversed(earlier):
@@ -185,19 +191,21 @@ class WhenWhere:
                     return None
                 continue
             for timex, head in found:
-                clause = _attachment(head)
-                # the main clause's date: above the root or on its time below it (the
-                # root of a misparsed sentence is sometimes a side clause)
-                if _steps_up(prev.root, clause) is not None or _steps_up(
-                    clause, prev.root, reports="all"
-                ):
+                if _is_main(_attachment(head), prev.root):
                     return timex
             return None
         return None
 
     def _undated_before(self, para: int, sent: Span) -> bool:
-        """Whether the paragraph names no date up to the end of ``sent``."""
-        return not self._sentence_timexes(para, self.parsed.docs[para][: sent.end])
+        """Whether the paragraph names no date of a main clause up to the end of ``sent``
+        ("Trump, who appointed Murphy in 2017, responded ..." names none)."""
+        for prev in self.parsed.docs[para].sents:
+            if prev.start >= sent.end:
+                break
+            for _timex, head in self._sentence_timexes(para, prev):
+                if _is_main(_attachment(head), prev.root):
+                    return False
+        return True
 
     def _lead_timex(self, para: int, sent: Span, anchor: Token) -> Timex | None:
         """The day of the story's lead sentence (its first, with a main-clause date within
@@ -206,7 +214,9 @@ class WhenWhere:
         first and the details after ("On Friday, protesters gathered ... . [a new
         paragraph] The protest began outside ...").  Not for an event said to be from
         before ("recently", "previously", "once")."""
-        if para == 0 or _steps_up(anchor, sent.root, reports="all") is None:
+        if para == 0 or not _simple_past(sent.root):
+            return None  # "Rittenhouse is accused of ...", "Others have broken with ..."
+        if _steps_up(anchor, sent.root, reports="all", relatives=True) is None:
             return None
         if any(t.lower_ in _BACKGROUND_CUES for t in sent):
             return None
@@ -220,10 +230,7 @@ class WhenWhere:
             return None
         for timex, head in self._sentence_timexes(0, first):
             clause = _attachment(head)
-            main = _steps_up(first.root, clause) is not None or _steps_up(
-                clause, first.root, reports="all"
-            )
-            if not main:
+            if not _is_main(clause, first.root):
                 continue  # a side clause's date ("after a court ruled on Monday")
             value = timex.value or ""
             if _is_past(clause):  # "marched on Saturday" in a Thursday story: last Saturday
@@ -533,7 +540,9 @@ def _breaks_time(node: Token) -> bool:
     return node.dep_ in ("acl", "parataxis") and node.pos_ in ("VERB", "AUX")
 
 
-def _steps_up(low: Token, high: Token, *, reports: str = "none") -> int | None:
+def _steps_up(
+    low: Token, high: Token, *, reports: str = "none", relatives: bool = False
+) -> int | None:
     """How many steps up the parse from ``low`` to ``high`` without leaving the time of
     ``high`` (see ``_breaks_time``); None when ``high`` is not above ``low`` or a step
     leaves its time.  A clause in the past before the past ("had arrested") is not at the
@@ -541,12 +550,15 @@ def _steps_up(low: Token, high: Token, *, reports: str = "none") -> int | None:
     only as ``reports`` says: ``"none"``, ``"plans"`` (one that is not in a perfect tense:
     "announced that her government will withdraw" and "wrote that the law violated the
     constitution" share their report's time, "said Hamza bin Laden has been killed" does
-    not) or ``"all"``."""
+    not) or ``"all"``.  With ``relatives``, relative clauses are crossed too (the story's
+    lead day dates "al-Muhandis, who was also killed in the airstrike")."""
     node = low
     for steps in range(16):
         if node.i == high.i:
             return steps
-        if node.head.i == node.i or _breaks_time(node):
+        if node.head.i == node.i:
+            return None
+        if _breaks_time(node) and not (relatives and node.dep_ in ("relcl", "acl")):
             return None
         if node.pos_ in ("VERB", "AUX") and _pluperfect(node):
             return None
@@ -579,8 +591,9 @@ def _tensed_verb(trig: Trigger) -> Token | None:
 
 
 def _finite(tok: Token) -> bool:
+    """A verb with a tense of its own: not an infinitive ("to protest") or a participle."""
     return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") for c in tok.children
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in tok.children
     )
 
 
@@ -595,6 +608,18 @@ def _is_past(verb: Token) -> bool:
     if verb.tag_ == "VBG":  # "was not giving", "were marching"
         return any(a.lower_ in ("was", "were") for a in aux)
     return verb.tag_ == "VBN" and any(a.lower_ in _PAST_AUX or a.lower_ == "had" for a in aux)
+
+
+def _is_main(clause: Token, root: Token) -> bool:
+    """Whether a time expression hung on ``clause`` dates its sentence's main clause: it is
+    above the root, or on the root's time below it (the root of a misparsed sentence is
+    sometimes a side clause)."""
+    return _steps_up(root, clause) is not None or _steps_up(clause, root, reports="all") is not None
+
+
+def _simple_past(verb: Token) -> bool:
+    """Past, and not a present or past perfect: "declared", "was arrested", "were marching"."""
+    return _is_past(verb) and not _perfect(verb)
 
 
 def _perfect(verb: Token) -> bool:
