@@ -66,4 +66,6 @@ def test_the_schema_lists_every_endpoint() -> None:
         "/api/stats",
         "/api/network",
         "/api/ingest",
+        "/api/stories",
+        "/api/stories/{story_id}",
     }

@@ -19,7 +19,7 @@ from eventwire.lexicon import load
 ROOT = Path(__file__).resolve().parents[1]
 PEER_DATA = ROOT.parent / "shared" / "peer-data"
 
-SECTOR_CODES = "GOV MIL JUD OPP ACT MED BUS IGO NGO REB COP LEG REL EDU HLH LAB CVL SPY PTY REF CRM AGR ELI UAF"
+SECTOR_CODES = "GOV MIL JUD OPP ACT MED BUS IGO NGO REB COP LEG REL EDU HLH LAB CVL SPY PTY REF CRM AGR ELI UAF JRN"
 SECTORS = set(SECTOR_CODES.split())
 G20 = "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA"
 
@@ -318,7 +318,7 @@ def test_metonym_negative() -> None:
         ("parliament", ("LEG", None)),
         ("lawmakers", ("LEG", "Lawmaker")),
         ("senator", ("LEG", "Senator")),
-        ("journalist", ("MED", "Journalist")),
+        ("journalist", ("JRN", "Journalist")),
         ("state media", ("MED", None)),
         ("company", ("BUS", None)),
         ("protesters", ("CVL", None)),

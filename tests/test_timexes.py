@@ -26,6 +26,39 @@ CASES: list[tuple[str, str | None, list[tuple[str, str | None]]]] = [
     ("The vote last Friday was close.", TUE, [("last Friday", "2025-08-29")]),
     ("They meet next Monday.", TUE, [("next Monday", "2025-09-08")]),
     ("Call me Sunday night.", TUE, [("Sunday night", "2025-08-31")]),
+    # a fronted weekday takes the tense of the clause it opens
+    (
+        "On Friday, President Trump declared an emergency.",
+        "2019-02-21",
+        [("On Friday", "2019-02-15")],
+    ),
+    (
+        "Talks ended. On Friday, the minister will announce it.",
+        "2019-02-21",
+        [("On Friday", "2019-02-22")],
+    ),
+    # "that same day", "later the same day": the day last named
+    (
+        "On Monday the vote failed; later the same day he quit.",
+        TUE,
+        [("On Monday", "2025-09-01"), ("later the same day", "2025-09-01")],
+    ),
+    ("He quit that same day.", TUE, []),
+    # "since" and "earlier" put the day behind publication, whatever is nearest
+    ("Protests have gone on since Thursday.", TUE, [("since Thursday", "2025-08-28")]),
+    ("He was detained earlier Wednesday.", TUE, [("Wednesday", "2025-08-27")]),
+    # "earlier in the month": the publication date's month (week, year)
+    ("The EU acted earlier in the month.", TUE, [("earlier in the month", "2025-09")]),
+    ("Talks resume later this week.", TUE, [("later this week", "2025-W36")]),
+    # counted from a noun phrase whose date is not given: found, with no value
+    ("The court ruled the day before the rally.", TUE, [("the day before", None)]),
+    ("It fell two days before the vote.", TUE, [("two days before", None)]),
+    # ... but from the date just named, it dates what follows
+    (
+        "He quit on Monday, a day after Smith left.",
+        TUE,
+        [("on Monday", "2025-09-01"), ("a day after", "2025-08-31")],
+    ),
     # days around publication
     (
         "Yesterday the talks failed; today they resume and tomorrow end.",

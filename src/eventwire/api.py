@@ -55,7 +55,7 @@ from eventwire.readers.jsonl import record_to_document
 from eventwire.search import QueryError
 from eventwire.store import ArticleQuery, ArticleSummary
 from eventwire.store import queries as Q
-from eventwire.web import pages
+from eventwire.web import pages, stories
 from eventwire.web.database import Database
 from eventwire.web.params import (
     MAX_PAGE,
@@ -160,6 +160,7 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     _api_routes(app, db, token)
     _asset_routes(app)
+    app.include_router(stories.router(db))
     app.include_router(pages.router(db))
     return app
 

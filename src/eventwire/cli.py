@@ -520,7 +520,9 @@ def _write_events(
             EventFormat.jsonl: partial(exporters.write_event_jsonl, rows),
             EventFormat.plover: partial(exporters.write_plover, records, on_skip=skip),
             EventFormat.polecat: partial(exporters.write_polecat, records),
-            EventFormat.gdelt: partial(exporters.write_gdelt, records),
+            EventFormat.gdelt: partial(
+                exporters.write_gdelt, records, instances=store.stories.instance_counts()
+            ),
         }
         if output is None:
             n = writers[format](sys.stdout)
@@ -628,6 +630,41 @@ _WRITERS: dict[ExportFormat, Callable[..., int]] = {
     ExportFormat.csv: exporters.write_csv,
 }
 _EVENT_FORMATS = {ExportFormat.plover, ExportFormat.polecat, ExportFormat.gdelt}
+
+
+class StoriesFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command("stories")
+def stories_cmd(
+    story_id: Annotated[int | None, typer.Argument(help="Show this story.")] = None,
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[StoriesFormat, typer.Option("--format", "-f")] = StoriesFormat.table,
+    limit: int = 50,
+) -> None:
+    """List stories (articles about one real-world event), the latest first, or show one:
+    its articles by source and their copies, and its events with their counts."""
+    from eventwire.stories.render import print_stories, print_story, story_record
+
+    with _existing_store(db) as store:
+        if story_id is None:
+            rows = store.stories.stories(limit=limit)
+            if format is StoriesFormat.jsonl:
+                for s in rows:
+                    sys.stdout.write(json.dumps(story_record(s), ensure_ascii=False) + "\n")
+            else:
+                print_stories(out, rows, total=store.stories.count())
+            return
+        detail = store.stories.story(story_id)
+    if detail is None:
+        err.print(f"error: no story {story_id} in {db}", highlight=False)
+        raise typer.Exit(1)
+    if format is StoriesFormat.jsonl:
+        sys.stdout.write(json.dumps(story_record(detail.summary), ensure_ascii=False) + "\n")
+    else:
+        print_story(out, detail)
 
 
 @app.command("serve")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -490,6 +490,10 @@ GDELT_COLUMNS = (
 )  # fmt: skip
 GDELT_EXTRA = ("DatePrecision",)
 
+# (article id, event id) -> (instance id, NumMentions, NumArticles, NumSources), from the
+# story index (eventwire.stories.StoryReader.instance_counts)
+InstanceCounts = Mapping[tuple[str, str], tuple[int, int, int, int]]
+
 
 def _gdelt_actor(a: Article, actor_id: str | None) -> list[str]:
     """Actor fields in CAMEO's code grammar: country (or IGO and its region) then role:
@@ -540,7 +544,12 @@ def _fips_name(iso3: str) -> str | None:
     return _country_names().get(iso3)
 
 
-def gdelt_rows(a: Article, e: Event, added: str | None = None) -> list[list[str]]:
+def gdelt_rows(
+    a: Article,
+    e: Event,
+    added: str | None = None,
+    counts: tuple[int, int, int] | None = None,
+) -> list[list[str]]:
     """The GDELT 2.0 rows of one event: one per (source, target) pair, as GDELT has one
     Actor1 and one Actor2 per event (a compound actor gives several rows)."""
     span = _span(a, e)
@@ -569,7 +578,12 @@ def gdelt_rows(a: Article, e: Event, added: str | None = None) -> list[list[str]
                 *_gdelt_actor(a, s), *_gdelt_actor(a, t), root, cameo, cameo[:3], cameo[:2],
                 "" if e.quad_class is None else str(e.quad_class),
                 "" if e.intensity is None else f"{e.intensity:g}",
-                str(max(1, len(e.mentions))), "1", "1", "",
+                *(
+                    (str(max(1, len(e.mentions))), "1", "1")
+                    if counts is None
+                    else (str(counts[0]), str(counts[1]), str(counts[2]))
+                ),
+                "",
                 *([""] * len(_GEO)), *([""] * len(_GEO)), *_action_geo(e),
                 dateadded, a.source.url or a.source.uri,
                 e.date_precision or "day",  # a publication date is a day
@@ -578,13 +592,27 @@ def gdelt_rows(a: Article, e: Event, added: str | None = None) -> list[list[str]
     return rows
 
 
-def write_gdelt(records: Iterable[EventRecord], fh: IO[str]) -> int:
+def write_gdelt(
+    records: Iterable[EventRecord], fh: IO[str], *, instances: InstanceCounts | None = None
+) -> int:
     """The GDELT 2.0 event table: tab-separated, no header (as GDELT's files), the 61
-    columns of :data:`GDELT_COLUMNS` then :data:`GDELT_EXTRA`. Returns the rows written."""
+    columns of :data:`GDELT_COLUMNS` then :data:`GDELT_EXTRA`. Returns the rows written.
+
+    With ``instances`` (the story index's counts), an event told in several articles is
+    written once, at its first telling, with its NumMentions, NumSources and NumArticles
+    across them; without, each event is counted in its own article."""
     writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
     n = 0
+    written: set[int] = set()
     for a, e, added in records:
-        for row in gdelt_rows(a, e, added):
+        found = instances.get((a.id, e.id)) if instances is not None else None
+        counts = None
+        if found is not None:
+            if found[0] in written:
+                continue  # told again (a copy, another outlet): counted in the first row
+            written.add(found[0])
+            counts = (found[1], found[3], found[2])  # mentions, sources, articles
+        for row in gdelt_rows(a, e, added, counts):
             writer.writerow(row)
             n += 1
     return n

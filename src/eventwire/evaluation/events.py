@@ -39,6 +39,7 @@ from eventwire.settings import Settings
 from eventwire.stages import default_stages
 from eventwire.stages.actors import ActorIndex
 from eventwire.stages.articles import build_articles
+from eventwire.stages.events import CODER
 
 __all__ = [
     "MODEL",
@@ -101,7 +102,7 @@ def code_articles(articles: Sequence[Article], timing: Timing | None = None) -> 
     timing.parse += seconds.get("parse.v1", 0.0)
     timing.actors += seconds.get("actors.v1", 0.0)
     timing.timexes += seconds.get("timexes.v1", 0.0)
-    timing.events += seconds.get("events.v1", 0.0)
+    timing.events += seconds.get(CODER, 0.0)
     return [Coded(a, ActorIndex(a.actors, a.entities), a.events) for a in out]
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "leader",
     "leaders",
     "metonym",
+    "non_actor",
     "region",
     "region_entry",
     "regions",
@@ -593,4 +594,46 @@ def leader(name: str, on: str | date | None = None) -> LeaderEntry | None:
     past = [e for e in rows if e.end is not None and _day_or_raise(e.end) <= day]
     if past:
         return max(past, key=lambda e: _day_or_raise(e.end or e.start))
+    return None
+
+
+# --- names that are no participants ------------------------------------------------------
+
+# Words that end the name of a law or a document ("the National Emergencies Act").
+_DOCUMENT_WORDS = frozenset(
+    [
+        "act",
+        "bill",
+        "amendment",
+        "constitution",
+        "law",
+        "code",
+        "charter",
+        "statute",
+        "ordinance",
+        "decree",
+        "resolution",
+        "directive",
+        "regulation",
+    ]
+)
+
+
+@cache
+def _nonactors() -> dict[str, str]:
+    return {_fold(r["name"]): r["kind"] for r in _rows("nonactors.tsv")}
+
+
+def non_actor(name: str, *, after_of: bool = False) -> str | None:
+    """Why a name takes no part in events, or None: ``platform`` ("Twitter"), ``disease``
+    ("COVID-19"), ``law`` ("the National Emergencies Act"), ``portfolio`` ("State" in
+    "Secretary of State"; only ``after_of``)."""
+    kind = _nonactors().get(_fold(name))
+    if kind == "portfolio":
+        return kind if after_of else None
+    if kind is not None:
+        return kind
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _DOCUMENT_WORDS:
+        return "law"
     return None

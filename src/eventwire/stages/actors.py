@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from eventwire import lexicon
 from eventwire.model import Actor, Entity
 from eventwire.stages.agencies import agency_names_in
+from eventwire.stages.geo import dateline_place, geocode
 from eventwire.stages.nlp import Parsed
 
 __all__ = ["ActorIndex", "find_actors"]
@@ -35,6 +36,15 @@ STAFF_ROLES = {"aide", "adviser", "advisor", "director", "spokesman", "spokeswom
 # Sectors whose unnamed institutions ("a court", "police") are the home country's own.
 DOMESTIC_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+# Quantity words left out of an unnamed group's name ("seven people" -> "people").
+QUANTIFIERS = {"some", "several", "many", "few", "dozens", "hundreds", "thousands", "scores",
+               "least", "at", "more", "than", "about", "around", "nearly", "over", "other",
+               "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}  # fmt: skip
+# Sectors whose unnamed members act as a group, never as one person or an institution.
+GROUP_SECTORS = {"CVL", "UAF", "REB", "CRM", "OPP", "ACT", "LAB", "EDU", "AGR", "REF"}
+# Prepositions that set where something happens (as in the event coder's lexicon).
+SETTING_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "throughout",
+                        "around", "within"}  # fmt: skip
 # Last words of company names, never of people's ("General Motors", "Chrysler LLC").
 CORPORATE_WORDS = {"motors", "corp", "corporation", "inc", "llc", "ltd", "plc", "airlines",
                    "airways", "group", "holdings", "bank", "co", "company", "aircraft", "ag",
@@ -159,7 +169,7 @@ def _named(parsed: Parsed, persons_known: set[str]) -> list[tuple[int, Span, str
             if ent.label_ not in NAMED or (i == 0 and ent.start_char < dateline_end):
                 continue
             span = _clean_span(ent)
-            if span is None:
+            if span is None or _takes_no_part(span):
                 continue
             label = ent.label_
             if label == "ORG" and _stray_code(span) and doc.text.count(span.text) < 2:
@@ -170,6 +180,28 @@ def _named(parsed: Parsed, persons_known: set[str]) -> list[tuple[int, Span, str
                 label = "GPE"
             out.append((i, span, label))
     return out
+
+
+def _takes_no_part(span: Span) -> bool:
+    """A name that is no participant: a platform ("on Twitter"), a disease, a law ("the
+    National Emergencies Act"), the portfolio of a title ("Secretary of State"), or the
+    first word of a date's name ("Super" of "Super Tuesday")."""
+    doc = span.doc
+    after_of = (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and lexicon.role_sector(doc[span.start - 2].text) is not None
+    )
+    if lexicon.non_actor(span.text, after_of=after_of) not in (None, "outlet"):
+        return True
+    # "Super Tuesday": the name modifies the date word after it
+    return (
+        len(span) == 1
+        and span.end < len(doc)
+        and doc[span.end].ent_type_ == "DATE"
+        and span.root.dep_ in ("compound", "amod")
+        and span.root.head.i == span.end
+    )
 
 
 def _is_place_like(span: Span) -> bool:
@@ -459,8 +491,8 @@ class _Resolver:
         if actor is None:
             role = lexicon.role_sector(name)
             actor = _Actor(_slug(name), name, "organization", aliases={name})
-            if agency_names_in(name):
-                actor.sector = "MED"  # a news agency
+            if agency_names_in(name) or lexicon.non_actor(name) == "outlet":
+                actor.sector = "MED"  # a news agency or outlet: never the story's country
             elif role:
                 actor.sector = role[0]
             # "Sudan Doctors Network", "Amnesty International Kenya"; else the home country's
@@ -503,9 +535,11 @@ class _Resolver:
         countries = [(t, c) for t, c in countries if c]
         start, end = self._offsets(para, chunk)
         if title is not None or head.lemma_ in COREF_ROLES:
-            self._person_reference(para, chunk, sector, countries, start, end)
-        else:
-            self._institution(chunk, sector, countries, start, end)
+            if self._person_reference(para, chunk, sector, countries, start, end):
+                return
+            if not _stands_alone(chunk):
+                return  # "X, a journalist", "as a judge", "Starmer's top aide": a description
+        self._institution(para, chunk, sector, countries, start, end)
 
     def _person_reference(
         self,
@@ -515,7 +549,7 @@ class _Resolver:
         countries: list[tuple[Token, str | None]],
         start: int,
         end: int,
-    ) -> None:
+    ) -> bool:
         """A role noun that points back at a named person: "the Chinese leader", "the leader".
 
         Only definite, non-predicative references corefer: "an adviser", "was appointed
@@ -529,56 +563,147 @@ class _Resolver:
             or head.dep_ in ("attr", "appos", "oprd")
             or any(t.tag_ == "POS" for t in chunk)
         ):
-            return
+            return False
         if chunk.start > 0 and chunk.doc[chunk.start - 1].lower_ == "as":
-            return
+            return False
         people = [a for a in self.actors.values() if a.kind == "person"]
         if countries:
             # "the Chinese and Russian leaders": one reference per nationality
+            found = False
             for tok, code in countries:
                 match = next((p for p in people if p.country == code and p.sector == sector), None)
                 if match:
                     s, e = self._offsets(para, tok)
                     self.entities.append(Entity(tok.text, "NOM", s, e, match.key))
-            return
+                    found = True
+            return found
         if head.tag_ not in ("NN", "NNP"):
-            return  # a plural with no nationality ("activists") is nobody in particular
+            return False  # a plural with no nationality ("activists") is nobody in particular
+        role = lexicon.role_sector(" ".join(t.text for t in chunk if t.lower_ not in DETERMINERS))
+        title = role[1] if role else None
         earlier = [self.actors.get(e.actor) for e in self.entities if e.actor and e.start < start]
         match = next(
-            (a for a in reversed(earlier) if a and a.kind == "person" and a.sector == sector), None
+            (
+                a
+                for a in reversed(earlier)
+                if a
+                and a.kind == "person"
+                and a.sector == sector
+                and (
+                    a.title is None
+                    or title is None
+                    or sector not in ("GOV", "ELI")
+                    or title.split()[-1].lower() in a.title.lower()  # "the leader" of a
+                )  # "Supreme Leader"; among officials "the crown prince" is no rapporteur
+            ),
+            None,
         )
         if match:
             self.entities.append(Entity(chunk.text, "NOM", start, end, match.key))
+            return True
+        return False
 
     def _institution(
         self,
+        para: int,
         chunk: Span,
         sector: str,
         countries: list[tuple[Token, str | None]],
         start: int,
         end: int,
     ) -> None:
-        """An institution: "the French foreign ministry", "a court", "Iranian authorities".
+        """An unnamed participant: "the French foreign ministry", "a court", "police",
+        "gunmen", "seven people", "Iranian authorities".
 
-        Without a nationality, a domestic institution belongs to the story's home country.
+        Its country comes from, in order: a nationality in the phrase ("Nigerian troops"),
+        a place in the phrase or the sentence's setting ("police in Kenya", "... in Harare"),
+        the story's home country for a state institution ("a court" in an Iranian story),
+        the dateline, the home country of a story clearly about one country; else none.
+        Nothing is dropped for want of a country.
         """
         head = chunk.root
         code = countries[0][1] if countries else None
-        if code is None and sector in DOMESTIC_SECTORS:
+        described = code is not None
+        if code is None:
+            code = self._setting_country(para, chunk)
+        if code is None and sector in DOMESTIC_SECTORS and self.home_country_share >= 0.4:
             code = self.home_country
         if code is None:
-            return
-        words = [t.text for t in chunk if t.lower_ not in DETERMINERS]
+            code = self._dateline_country()
+        if code is None and self.home_country_share >= 0.5:
+            code = self.home_country  # "50,000 people" in a story about Iran are Iranians
+        words = [t.text for t in chunk if t.lower_ not in DETERMINERS and not t.like_num]
+        words = [w for w in words if w.lower() not in QUANTIFIERS] or [head.text]
         name = " ".join(words)
-        if not countries:  # "the army" of the story's country: say whose
+        if code is not None and not described:  # "the army" of the story's country: say whose
             name = f"{name} ({lexicon.country_name(code) or code})"
         lemma = " ".join(t.lemma_.lower() for t in chunk[:] if t.i >= head.i or t.pos_ == "NOUN")
-        key = _slug(f"{code}-{lemma}")
+        key = _slug(f"{code or 'xx'}-{lemma}")
         actor = self.actors.get(key)
         if actor is None:
-            kind = "group" if head.tag_ in ("NNS", "NNPS") else "organization"
+            kind = "group" if head.tag_ in ("NNS", "NNPS") or sector in GROUP_SECTORS else (
+                "person" if lexicon.role_sector(head.text) and head.tag_ == "NN"
+                and (lexicon.role_sector(head.text) or ("", None))[1] else "organization"
+            )  # fmt: skip
             actor = _Actor(key, name, kind, country=code, sector=sector, aliases={name})
             self.actors[key] = actor
         else:
             actor.aliases.add(name)
         self.entities.append(Entity(chunk.text, "NOM", start, end, key))
+
+    def _setting_country(self, para: int, chunk: Span) -> str | None:
+        """The country of the place a participant is in: "police in Kenya" (its own phrase),
+        else the setting of its sentence ("Thousands took to the streets in Harare")."""
+        head = chunk.root
+        own = [t for t in head.subtree if t.i >= chunk.end]
+        sent = chunk.sent
+        for candidates in (own, list(sent)):
+            for tok in candidates:
+                if tok.ent_type_ not in ("GPE", "LOC") or tok.ent_iob_ != "B":
+                    continue
+                ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+                if ent is None or not _is_setting(ent):
+                    continue
+                code = _place_country(ent)
+                if code is not None:
+                    return code
+        return None
+
+    def _dateline_country(self) -> str | None:
+        dateline = self.parsed.article.dateline
+        if not dateline:
+            return None
+        place = dateline_place(dateline)
+        return place.country if place is not None else None
+
+
+def _stands_alone(chunk: Span) -> bool:
+    """A role noun that names a participant of its own ("a soldier was killed", "police
+    officers fired"), not one that describes someone ("X, a journalist", "as a judge",
+    "Starmer's top aide", "was appointed director")."""
+    head = chunk.root
+    if head.dep_ in ("attr", "appos", "oprd", "compound", "npadvmod"):
+        return False
+    if chunk.start > 0 and chunk.doc[chunk.start - 1].lower_ == "as":
+        return False
+    if any(t.tag_ == "POS" for t in chunk):
+        return False
+    # "the ambassador", "the minister" with no one to point back at: a titled individual the
+    # text names elsewhere (or never); only groups and indefinite mentions stand alone
+    return head.tag_ in ("NNS", "NNPS") or chunk[0].lower_ in ("a", "an", "one", "another")
+
+
+def _is_setting(ent: Span) -> bool:
+    """A place that is where something happens ("in Harare", "near Kaduna, Nigeria")."""
+    root = ent.root
+    while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in SETTING_PREPOSITIONS
+
+
+def _place_country(ent: Span) -> str | None:
+    code = lexicon.country_of(ent.text)
+    if code is not None and not lexicon.is_region_code(code):
+        return code
+    place = geocode(ent.text)
+    return place.country if place is not None else None

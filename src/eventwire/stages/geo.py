@@ -12,6 +12,14 @@ alternate names.  It is read once per process on the first look-up (about a seco
 some 60 MB of memory); a name shared by several cities goes to the most populous one, or
 to the one in the country a caller names ("Tripoli, Lebanon").
 
+A name with a comma is a place and what holds it: "Istanbul, Turkey", "Kaduna State,
+Nigeria", "Croydon, South London", "Washington, DC"; the first part is looked up in the
+country of the second.  A state or province beats a small town of the same name
+("Virginia" is the US state, not the South African town), a city of half a million or more
+beats a division ("Washington", "New York").  Division names made only of compass and
+division words ("Eastern District", "Central") exist in many countries, so they are taken
+only inside a country the caller names.
+
 >>> geocode("Beijing").country, round(geocode("Beijing").lat or 0)
 ('CHN', 40)
 >>> geocode("Iran")
@@ -20,6 +28,8 @@ Location(name='Iran', country='IRN', lat=None, lon=None)
 'Nairobi'
 >>> geocode("North Darfur")
 Location(name='Northern Darfur', country='SDN', lat=None, lon=None)
+>>> geocode("Kaduna State, Nigeria").name, geocode("Virginia").country
+('Kaduna', 'USA')
 """
 
 from __future__ import annotations
@@ -39,9 +49,17 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 _COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
-_DIVISION = re.compile(
-    r"\s+(?:province|region|state|oblast|governorate|district|county|prefecture)$"
+_DIVISION_WORDS = ("province|region|state|oblast|governorate|district|county|prefecture"
+                   "|territory|department|municipality")  # fmt: skip
+_DIVISION = re.compile(rf"\s+(?:{_DIVISION_WORDS})$")
+# "Eastern District", "Central Region": a division's name only within a named country.
+_GENERIC = re.compile(
+    rf"^(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west"
+    rf"|upper|lower|middle)\s*)+(?:(?:{_DIVISION_WORDS})s?)?$"
 )
+# A city this large is meant before a division of the same name ("Washington", "New York");
+# a smaller one is not ("Virginia" the state, not the town in South Africa).
+_BIG_CITY = 500_000
 
 
 def _key(name: str) -> str:
@@ -52,10 +70,10 @@ def _key(name: str) -> str:
 
 
 @cache
-def _divisions() -> dict[str, tuple[str, str]]:
-    """First-level divisions by name: key -> (name, ISO3)."""
+def _divisions() -> dict[str, list[tuple[str, str]]]:
+    """First-level divisions by name: key -> [(name, ISO3)], in the file's order."""
     path = files("eventwire.lexicon").joinpath("places_admin1.tsv")
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, list[tuple[str, str]]] = {}
     header = True
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -64,9 +82,10 @@ def _divisions() -> dict[str, tuple[str, str]]:
             header = False
             continue
         name, ascii_name, country = line.split("\t")
-        for variant in (name, ascii_name):
-            if variant:
-                out.setdefault(_key(variant), (name, country))
+        for variant in {name, ascii_name or name}:
+            entries = out.setdefault(_key(variant), [])
+            if (name, country) not in entries:
+                entries.append((name, country))
     return out
 
 
@@ -113,29 +132,74 @@ def _country(name: str) -> str | None:
     return None
 
 
-def geocode(name: str, *, country: str | None = None) -> Location | None:
-    """A place name as a Location: a country, else a city (in ``country`` if given)."""
-    if not name.strip():
+def geocode(name: str, *, country: str | None = None, prefer: str | None = None) -> Location | None:
+    """A place name as a Location: a country, else a city or a division (in ``country`` if
+    given; "X, Y" looks X up in Y).  ``prefer`` is the country a story is about: a place of
+    that name there is taken over a bigger namesake abroad ("San Juan" in a story about
+    Puerto Rico), unless the namesake is twenty times bigger ("Paris" in a US story)."""
+    name = name.strip()
+    if not name:
         return None
     code = _country(name)
     if code is not None:
         entry = lexicon.country(code)
         return Location(entry.name if entry else name, code, None, None)
+    if "," in name:
+        head, _, rest = name.partition(",")
+        within = geocode(rest, country=country)
+        if within is not None and within.country:
+            place = _place(head, within.country)
+            if place is not None:
+                return place
+        return _place(name, country) or within or _place(head, country)
+    if country is None and prefer is not None:
+        local = _place(name, prefer, strict=True)
+        if local is not None and local.country == prefer and not _dwarfed(name, local):
+            return local
+    return _place(name, country)
+
+
+def _dwarfed(name: str, local: Location) -> bool:
+    """Whether a city abroad of that name is twenty times bigger than the local place."""
     names, alternates = _cities()
     key = _key(name)
+    everywhere = names.get(key, []) or alternates.get(key, [])
+    here = [c[4] for c in everywhere if c[1] == local.country and c[0] == local.name]
+    biggest = max((c[4] for c in everywhere), default=0)
+    return biggest > 20 * max(here or [0])
+
+
+def _place(name: str, country: str | None, *, strict: bool = False) -> Location | None:
+    """A city or division named ``name``, in ``country`` when one is given (and only there
+    when ``strict``)."""
+    names, alternates = _cities()
+    key = _key(name)
+    if not key:
+        return None
     city = _best(names.get(key, []), country) or _best(alternates.get(key, []), country)
+    division = _division(key, country)
+    if division is not None and (city is None or city[4] < _BIG_CITY):
+        return Location(division[0], division[1], None, None)
     if city is None and country is not None:
-        city = _best(names.get(key, []), None) or _best(alternates.get(key, []), None)
+        if strict:
+            return None
+        return _place(name, None) if _country(name) is None else None
     if city is not None:
         return Location(city[0], city[1], city[2], city[3])
-    divisions = _divisions()
-    division = divisions.get(key) or divisions.get(_DIVISION.sub("", key))
-    if division is not None:
-        return Location(division[0], division[1], None, None)
     code = lexicon.country_of(name)
     if code is not None and not lexicon.is_region_code(code):
-        return Location(name.strip(), code, None, None)
+        return Location(name, code, None, None)
     return None
+
+
+def _division(key: str, country: str | None) -> tuple[str, str] | None:
+    divisions = _divisions()
+    found = divisions.get(key) or divisions.get(_DIVISION.sub("", key)) or []
+    if country is not None:
+        found = [d for d in found if d[1] == country]
+    elif _GENERIC.match(_DIVISION.sub("", key)):
+        return None  # "Central", "Eastern District": which country's?
+    return found[0] if found else None
 
 
 _DATELINE = re.compile(r"^\s*([^,(—–-]+?)\s*(?:,\s*([^,(—–-]+?))?\s*(?:\(|[—–-]|$)")

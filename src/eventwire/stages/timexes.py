@@ -131,11 +131,36 @@ class _Scan:
         return self.text[self.last_end : at].strip().lower() in _LIST_JOINERS
 
     def past_tense_beside(self, start: int, end: int) -> bool:
-        """Whether a past-tense verb is next to the expression ("on Tuesday delivered")."""
-        return any(
-            w in IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED)
-            for w in (_word_before(self.text, start), _word_after(self.text, end))
+        """Whether a past-tense verb is next to the expression ("on Tuesday delivered"), or
+        opens the clause it leads ("On Friday, President Trump declared ...")."""
+        before = self.text[max(0, start - 3) : start].rstrip()
+        opens = not before or before[-1] in ".!?:;\"”'’" or before[-1] == "\n"
+        # the word before counts only inside the sentence ("Talks ended. On Friday, ...")
+        neighbours = [_word_after(self.text, end)] + (
+            [] if opens else [_word_before(self.text, start)]
         )
+        if any(_past_form(w) for w in neighbours):
+            return True
+        if not opens and _word_before(self.text, start) not in _CLAUSE_OPENERS:
+            return False
+        # a fronted expression: the first lower-case verb form of the clause that follows
+        for raw in self.text[end : end + 80].split()[:8]:
+            word = raw.strip(_PUNCTUATION)
+            if raw[-1:] in ".;:!?" or word.lower() in ("will", "to", "would", "shall"):
+                return _past_form(word.lower()) and word.islower()
+            if word.islower() and _past_form(word):
+                return True
+        return False
+
+
+# Words after which an expression opens its clause ("On Friday, Trump declared").
+_CLAUSE_OPENERS = ("and", "but", "then", "so")
+
+
+def _past_form(word: str) -> bool:
+    return word in IRREGULAR_PAST or (
+        len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED
+    )
 
 
 def _number(word: str) -> int | None:
@@ -263,13 +288,17 @@ def _weekday(m: re.Match[str], scan: _Scan) -> list[Span] | None:
     weekday = _WEEKDAYS[m["weekday"].lower()]
     prep = (m["prep"] or "").lower()  # "closed until Friday" is a limit, not a past day
     rel = (m["rel"] or "").lower()
+    # "since Tuesday", "detained earlier Friday": a day already gone
+    behind = prep == "since" or _word_before(scan.text, m.start()) == "earlier"
     if rel in ("last", "past"):
         value = _dates.weekday_relative(ref, weekday, -1)
     elif rel in ("next", "coming"):
         value = _dates.weekday_relative(ref, weekday, +1)
     else:
         lean: _dates.Lean = "nearest"
-        if scan.future(m.start("weekday")):
+        if behind:
+            lean = "past"
+        elif scan.future(m.start("weekday")):
             lean = "future"
         elif prep not in NEAREST_PREPOSITIONS and scan.past_tense_beside(m.start(), m.end()):
             lean = "past"
@@ -337,10 +366,55 @@ def _anaphoric(m: re.Match[str], scan: _Scan) -> list[Span] | None:
     n = 1 if m.re is ADJACENT else _number(m["num"])
     if n is None:
         return None
+    if m.re is ANAPHORIC and m["dir"].lower() in ("after", "before") and not _follows(scan, m):
+        word = _word_after(scan.text, m.end())
+        if word in _NP_STARTS or scan.text[m.end() :].lstrip()[:1].isupper():
+            # "rejected, the day before the rally, a lawsuit": counted from the rally,
+            # whose date the expression does not give
+            return [(m.start(), m.end(), None)]
     unit = m["unit"].lower()
     ref = scan.reference(_RANK[unit])
     sign = -1 if m["dir"].lower() in ("after", "earlier", "previous") else 1
     value = _at_precision(_shift(ref, unit, sign * n), unit) if ref else None
+    return [(m.start(), m.end(), value)]
+
+
+# Words that open the noun phrase an "after"/"before" expression counts from.
+_NP_STARTS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"}
+)
+
+
+def _follows(scan: _Scan, m: re.Match[str]) -> bool:
+    """Whether an expression stands right after the last date ("on Monday, a day after
+    ..."): it then dates what follows from that day."""
+    return scan.last_end >= 0 and not scan.text[scan.last_end : m.start()].strip(" ,")
+
+
+# "earlier in the month", "later in the week": the unit of the publication date.
+_IN_THE_UNIT = re.compile(
+    r"(?<![\w-])(?i:earlier|later)\s+(?i:in|this)\s+(?:(?i:the)\s+)?(?P<unit>(?i:week|month|year))"
+    r"(?![\w])"
+)
+
+
+# "that same day", "later the same day": the day (week...) last mentioned.
+_SAME_UNIT = re.compile(
+    r"(?<![\w-])(?:(?i:later|earlier)\s+)?(?i:that|the)\s+(?i:same|very)\s+"
+    r"(?P<unit>(?i:day|week|month|year))(?![\w])"
+)
+
+
+def _same_unit(m: re.Match[str], scan: _Scan) -> list[Span] | None:
+    unit = m["unit"].lower()
+    if scan.last is None or scan.last[1] < _RANK[unit]:
+        return None  # no date of that precision named before: nothing to point back to
+    return [(m.start(), m.end(), _at_precision(scan.last[0], unit))]
+
+
+def _in_the_unit(m: re.Match[str], scan: _Scan) -> list[Span] | None:
+    ref = scan.published
+    value = _at_precision(ref, m["unit"].lower()) if ref else None
     return [(m.start(), m.end(), value)]
 
 
@@ -355,6 +429,8 @@ _FAMILIES: dict[str, _Family] = {
     "weekday": (*_DATE_RULES, (WEEKDAY, _weekday)),
     "year": ((ISO_DATE, _iso), (YEAR_RANGE, _year_range), (YEAR, _year)),
     "unit": (
+        (_IN_THE_UNIT, _in_the_unit),
+        (_SAME_UNIT, _same_unit),
         (AGO, _ago),
         (ANAPHORIC, _anaphoric),
         (ADJACENT, _anaphoric),
@@ -374,6 +450,8 @@ _ANCHOR_LOWER = {
     **{unit + s: "unit" for unit in ("day", "week", "month", "year") for s in ("", "s")},
 }
 _PREFIX_TOKEN = re.compile(r"\S+")
+# "that same day", "later the very day": words of the anaphoric day as well
+_PREFIXES = PREFIX_WORDS | {"that", "same", "very"}
 _PREFIX_TRIM = ",(-"
 
 
@@ -413,7 +491,7 @@ def _starts(text: str, at: int, floor: int) -> list[int]:
     starts = [at]
     for token in reversed(tokens[-6:]):
         word = token.group(0).strip(_PREFIX_TRIM).lower()
-        if word not in PREFIX_WORDS and not word.rstrip("stndrh").isdigit():
+        if word not in _PREFIXES and not word.rstrip("stndrh").isdigit():
             break
         starts.append(token.start())
     starts.reverse()

@@ -15,7 +15,7 @@ from eventwire.model import Article
 from eventwire.pipeline import Stage
 from eventwire.settings import Settings
 from eventwire.stages.actors import ActorIndex, find_actors
-from eventwire.stages.events import code_events, with_event_actors
+from eventwire.stages.events import CODER, code_events, with_event_actors
 from eventwire.stages.nlp import Parsed, load_nlp, parse
 from eventwire.stages.timexes import find_timexes
 
@@ -112,8 +112,8 @@ class QuoteStage:
 class EventStage:
     """PLOVER events with their actors, date and place."""
 
-    name = "events.v1"
-    requires = ("parse", "entities", "actors", "timexes")
+    name = CODER
+    requires = ("parse", "entities", "actors", "timexes", "quotes")
     assigns = ("events",)
 
     def __init__(self, cache: ParseCache) -> None:
@@ -124,7 +124,7 @@ class EventStage:
         out = []
         for a in batch:
             index = ActorIndex(a.actors, a.entities)
-            events = self._code(self._cache.get(a), index, a.timexes)
+            events = self._code(self._cache.get(a), index, a.timexes, a.quotes)
             actors = with_event_actors(a.actors, events)
             out.append(replace(a, events=tuple(events), actors=actors))
         return out

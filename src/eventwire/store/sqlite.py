@@ -23,6 +23,7 @@ from eventwire.store.base import (
     PutResult,
     QuoteRow,
 )
+from eventwire.stories import StoryIndex, StoryParams, StoryReader
 
 __all__ = ["SQLiteStore"]
 
@@ -40,7 +41,7 @@ def _migrations() -> list[tuple[int, str]]:
 class SQLiteStore:
     """Articles in one SQLite file (or ``:memory:``)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, story_params: StoryParams | None = None) -> None:
         self.path = str(path)
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
@@ -52,6 +53,9 @@ class SQLiteStore:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
         self._migrate()
+        # copies, stories and event instances, placed as articles are stored
+        self.story_index = StoryIndex(self._db, story_params)
+        self.stories = StoryReader(self._db)
 
     # -- schema ---------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -81,9 +85,10 @@ class SQLiteStore:
         from the new one, its source aside, is replaced with everything found in it.
         """
         added = skipped = replaced = 0
+        batch = list(articles)
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            for article in articles:
+            for article in batch:
                 if replace and self._stale(article):
                     self._db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
                     self._insert(article)
@@ -92,6 +97,8 @@ class SQLiteStore:
                     added += 1
                 else:
                     skipped += 1
+            # in the same transaction, in input order: the one writer places every article
+            self.story_index.add(batch)
             self._db.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:

@@ -104,10 +104,12 @@ def router(db: Database) -> APIRouter:
     def home(request: Request) -> HTMLResponse:
         with db.read() as store:
             stats = Q.stats(store)
+            stories = store.stories.stories(limit=8)
         return _render(
             request,
             "home.html",
             stats=stats,
+            stories=stories,
             twin="/api/stats",
             data={
                 "per_day": to_record(stats.events_per_day),
@@ -158,6 +160,7 @@ def router(db: Database) -> APIRouter:
     def article(request: Request, article_id: str) -> HTMLResponse:
         with db.read() as store:
             found = store.get(article_id) if article_id.strip() else None
+            links = store.stories.links(found.id) if found is not None else None
         if found is None:
             raise HTTPException(404, f"no article with id {article_id}")
         names = {a.id: a.name for a in found.actors}
@@ -165,6 +168,7 @@ def router(db: Database) -> APIRouter:
             request,
             "article.html",
             article=found,
+            links=links,
             names=names,
             paragraphs=body_paragraphs(found),
             twin=f"/api/articles/{url_quote(found.id, safe='')}",

@@ -14,10 +14,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.lexicon import verbs as V
-from eventwire.stages.events.frames import _event_noun
-from eventwire.stages.events.records import _Trigger
-from eventwire.stages.events.resolve import _ActorResolver
-from eventwire.stages.events.syntax import _lemma, _passive, _phrase_head
+from eventwire.stages.events.frames import is_event_noun
+from eventwire.stages.events.records import Trigger
+from eventwire.stages.events.resolve import ActorResolver
+from eventwire.stages.events.syntax import is_passive, lemma_of, phrase_head
+
+__all__ = [
+    "CHARGE_VERBS",
+    "charged_doer",
+    "nominal_actors",
+    "pobj_actors",
+    "subject_actors",
+    "target_actors",
+]
 
 # Prepositions whose object is a verb's recipient, when the frame names none.
 _TARGET_PREPS = {"against", "on", "upon", "at", "with", "into", "toward", "towards"}
@@ -27,18 +36,39 @@ _NOMINAL_SOURCE_OF = {"CONSULT", "AGREE", "PROTEST", "SUPPORT", "REQUEST", "ACCU
 
 def _stative(verb: Token) -> bool:
     """ "Israel is opposed to ...": an adjectival passive whose subject acts."""
-    frames = V.frames("V", _lemma(verb))
+    frames = V.frames("V", lemma_of(verb))
     return any("stative" in f.flags for f in frames) and not any(
         c.dep_ == "agent" for c in verb.children
     )
 
 
-def _subject(resolver: _ActorResolver, para: int, verb: Token, depth: int = 0) -> list[str]:
-    if _passive(verb) and _stative(verb):
+# Nouns of armed action that name their doer by a modifier: "killed in a US operation".
+OPERATIONS = frozenset({"operation", "raid", "strike", "mission", "offensive", "campaign"})
+# Verbs of a charge: "X is accused of shooting two people" makes X the (alleged) shooter.
+CHARGE_VERBS = frozenset({"accuse", "charge", "suspect", "convict", "indict", "arrest",
+                          "jail", "sentence", "try", "blame", "find"})  # fmt: skip
+
+
+def charged_doer(verb: Token) -> Token | None:
+    """The one charged with the act of ``verb``: "Rittenhouse" in "Rittenhouse is accused
+    of shooting and killing two people", "charged with murdering"."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pcomp" or node.head.lower_ not in ("of", "with", "for"):
+        return None
+    charge = node.head.head
+    if lemma_of(charge) not in CHARGE_VERBS or not is_passive(charge):
+        return None
+    return next((c for c in charge.children if c.dep_ == "nsubjpass"), None)
+
+
+def subject_actors(resolver: ActorResolver, para: int, verb: Token, depth: int = 0) -> list[str]:
+    if is_passive(verb) and _stative(verb):
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 return resolver.argument(para, child)
-    if _passive(verb):
+    if is_passive(verb):
         for child in verb.children:
             if child.dep_ == "agent":
                 for g in child.children:
@@ -47,18 +77,26 @@ def _subject(resolver: _ActorResolver, para: int, verb: Token, depth: int = 0) -
         for child in verb.children:  # "killed in Israeli tank shelling": the shelling's
             if child.dep_ == "prep" and child.lower_ in ("in", "during", "amid"):
                 for g in child.children:
-                    if g.dep_ == "pobj" and _event_noun(g):
-                        return _nominal_actors(resolver, para, g, V.Code("ASSAULT", "190"))[0]
+                    if g.dep_ == "pobj" and (is_event_noun(g) or lemma_of(g) in OPERATIONS):
+                        return nominal_actors(resolver, para, g, V.Code("ASSAULT", "190"))[0]
         return []
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
             return resolver.argument(para, child)
+    doer = charged_doer(verb)
+    if doer is not None:
+        return resolver.argument(para, doer)
+    if verb.dep_ == "xcomp" and is_passive(verb.head) and lemma_of(verb.head) in V.RAISING_VERBS:
+        # "the RSF is believed to have looted": the RSF did, reportedly
+        for child in verb.head.children:
+            if child.dep_ == "nsubjpass":
+                return resolver.argument(para, child)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         actors = resolver.argument(para, verb.head, exclude=verb)
         holder = verb.head
         if not actors and holder.dep_ in ("dobj", "attr") and holder.head.pos_ == "VERB":
             # "issued a declaration demanding ...": the issuer demands
-            return _subject(resolver, para, holder.head, depth + 1)
+            return subject_actors(resolver, para, holder.head, depth + 1)
         return actors
     if verb.dep_ == "relcl":
         return resolver.argument(para, verb.head, exclude=verb)
@@ -74,27 +112,27 @@ def _subject(resolver: _ActorResolver, para: int, verb: Token, depth: int = 0) -
             if (
                 verb.dep_ == "xcomp"
                 and any(c.dep_ in ("dobj",) for c in head.children)
-                and _lemma(head) not in ("begin", "start", "continue")
+                and lemma_of(head) not in ("begin", "start", "continue")
             ):
                 return resolver.argument(para, next(c for c in head.children if c.dep_ == "dobj"))
-            return _subject(resolver, para, head, depth + 1)
+            return subject_actors(resolver, para, head, depth + 1)
     return []
 
 
-def _target(
-    resolver: _ActorResolver,
+def target_actors(
+    resolver: ActorResolver,
     para: int,
     verb: Token,
-    trig: _Trigger,
+    trig: Trigger,
     avoid: frozenset[str] = frozenset(),
 ) -> list[str]:
     exclude = trig.noun if trig.kind in ("support", "reversal") else None
-    if _passive(verb) and not _stative(verb):
+    if is_passive(verb) and not _stative(verb):
         for child in verb.children:
             if child.dep_ == "nsubjpass" and (exclude is None or child.i != exclude.i):
                 return resolver.argument(para, child, avoid=avoid)
-        if verb.dep_ == "conj" and _passive(verb.head):
-            return _target(resolver, para, verb.head, trig, avoid)  # "was tried and jailed"
+        if verb.dep_ == "conj" and is_passive(verb.head):
+            return target_actors(resolver, para, verb.head, trig, avoid)  # "was tried and jailed"
         if verb.dep_ == "acl":
             return resolver.argument(para, verb.head, exclude=verb)
         if verb.dep_ == "relcl":
@@ -103,18 +141,18 @@ def _target(
     frame_preps = set(trig.words)
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "iobj") and (exclude is None or child.i != exclude.i):
-            if _event_noun(child):  # "denounced Russia's war": the war's author
-                agent, patient = _nominal_actors(resolver, para, child, trig.code, avoid)
+            if is_event_noun(child):  # "denounced Russia's war": the war's author
+                agent, patient = nominal_actors(resolver, para, child, trig.code, avoid)
                 found += agent or patient
             else:
                 found += resolver.argument(para, child, exclude=exclude, avoid=avoid)
         elif child.dep_ == "dative":
             if child.pos_ == "ADP":
-                found += _pobj_actors(resolver, para, child, exclude, avoid)
+                found += pobj_actors(resolver, para, child, exclude, avoid)
             else:
                 found += resolver.argument(para, child, avoid=avoid)
         elif child.dep_ == "prep" and child.lower_ in frame_preps:
-            found += _pobj_actors(resolver, para, child, exclude, avoid)
+            found += pobj_actors(resolver, para, child, exclude, avoid)
         elif child.dep_ == "ccomp" and child.pos_ in ("PROPN", "NOUN"):
             found += resolver.argument(para, child, exclude=exclude)  # "handed Mohammadi ..."
     if not found and "ccomp" in trig.flags:
@@ -133,23 +171,23 @@ def _target(
             preps = {"from"}  # "withdrew from the Syrian sector", "pulled out of"
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                found += _pobj_actors(resolver, para, child, exclude, avoid)
+                found += pobj_actors(resolver, para, child, exclude, avoid)
     if not found and trig.kind == "verb" and trig.noun is not None:
         comp = trig.noun
         if comp.pos_ in ("VERB", "AUX"):
-            sub = _Trigger(trig.code, trig.flags, [comp], comp, "verb")
-            found += _target(resolver, para, comp, sub, avoid)
+            sub = Trigger(trig.code, trig.flags, [comp], comp, "verb")
+            found += target_actors(resolver, para, comp, sub, avoid)
             if not found:
                 for child in comp.children:
                     if child.dep_ in ("nsubj",):
                         found += resolver.argument(para, child, avoid=avoid)
         else:
-            found += _nominal_actors(resolver, para, comp, trig.code)[1]
+            found += nominal_actors(resolver, para, comp, trig.code)[1]
     return list(dict.fromkeys(found))
 
 
-def _pobj_actors(
-    resolver: _ActorResolver,
+def pobj_actors(
+    resolver: ActorResolver,
     para: int,
     prep: Token,
     exclude: Token | None = None,
@@ -162,8 +200,8 @@ def _pobj_actors(
     return out
 
 
-def _nominal_actors(
-    resolver: _ActorResolver,
+def nominal_actors(
+    resolver: ActorResolver,
     para: int,
     noun: Token,
     code: V.Code,
@@ -174,7 +212,7 @@ def _nominal_actors(
     source: list[str] = []
     target: list[str] = []
     modifiers: list[str] = []
-    head = _phrase_head(noun)
+    head = phrase_head(noun)
     children = [*noun.children, *(c for c in head.children if c.i != noun.i)]
     for child in children:
         if child.dep_ == "poss":
@@ -187,7 +225,7 @@ def _nominal_actors(
             modifiers += resolver.actors_in(para, (t for t in child.subtree if t.i not in skip))
         elif child.dep_ == "prep":
             word = child.lower_
-            actors = _pobj_actors(resolver, para, child)
+            actors = pobj_actors(resolver, para, child)
             if word in ("by", "from"):
                 source += actors
             elif word == "between":

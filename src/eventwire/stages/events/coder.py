@@ -9,7 +9,6 @@ unsaid are filled in.  The mentions are then merged into events (``merge``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -17,49 +16,105 @@ from spacy.tokens import Span, Token
 
 from eventwire import lexicon
 from eventwire.lexicon import verbs as V
-from eventwire.model import Event, Location, Timex
+from eventwire.model import Event, Location, Quote, Timex
 from eventwire.stages.actors import ActorIndex
-from eventwire.stages.events.arguments import _nominal_actors, _pobj_actors, _subject, _target
-from eventwire.stages.events.frames import _noun_frame
-from eventwire.stages.events.merge import _merge
-from eventwire.stages.events.modality import _conditional, _imperative, _modality
-from eventwire.stages.events.records import _Mention, _Trigger
-from eventwire.stages.events.resolve import _LETHAL, _ActorResolver
-from eventwire.stages.events.syntax import _lemma, _passive
-from eventwire.stages.events.triggers import _find_triggers
-from eventwire.stages.events.when_where import _WhenWhere
+from eventwire.stages.events.arguments import (
+    charged_doer,
+    nominal_actors,
+    pobj_actors,
+    subject_actors,
+    target_actors,
+)
+from eventwire.stages.events.frames import is_event_noun, noun_frame
+from eventwire.stages.events.merge import merge_mentions
+from eventwire.stages.events.modality import is_conditional, is_imperative, read_modality
+from eventwire.stages.events.records import Mention, Trigger
+from eventwire.stages.events.resolve import LETHAL, ActorResolver
+from eventwire.stages.events.sense import (
+    IMPLICIT_ACTORS,
+    UNIDENTIFIED,
+    UNNAMED_AUTHORITIES,
+    UNNAMED_PROTESTERS,
+    harm_without_attack,
+    is_irrealis,
+    weapon_code,
+    weapon_subject,
+    weapon_triggers,
+)
+from eventwire.stages.events.stance import ALLEGED_TYPES, Reports
+from eventwire.stages.events.syntax import is_passive, lemma_of, noun_phrase
+from eventwire.stages.events.topic import SCORE, story_topic
+from eventwire.stages.events.triggers import find_triggers
+from eventwire.stages.events.when_where import WhenWhere
 from eventwire.stages.nlp import Parsed
 
-# A score ("won 3-1") marks a sentence about sport, where "beat" and "clash" are no events.
-_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+__all__ = ["code_events"]
+
+# Ids of the actors the coder makes up for participants the text leaves unnamed.
+IMPLICIT_PREFIXES = tuple(IMPLICIT_ACTORS)
+# Endings of English abstract nouns (Quirk et al. 1985, Appendix I: noun suffixes).
+_ABSTRACT_SUFFIXES = ("ism", "ity", "ness", "tion", "sion", "ance", "ence", "ship", "hood")
+# Sectors of the state, its armed opponents and political actors (PLOVER agent codes).
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "UAF", "IGO", "SPY", "ACT"}
+)
 # Acts a state does to its own people when the text names no victim (repression).
 _DOMESTIC_TYPES = {"COERCE"}
 
 
-def code_events(parsed: Parsed, index: ActorIndex, timexes: Sequence[Timex]) -> list[Event]:
+def code_events(
+    parsed: Parsed,
+    index: ActorIndex,
+    timexes: Sequence[Timex],
+    quotes: Sequence[Quote] = (),
+) -> list[Event]:
     """The events of one parsed article, deduplicated, in reading order."""
-    return _Coder(parsed, index, timexes).run()
+    return _Coder(parsed, index, timexes, quotes).run()
 
 
 class _Coder:
     """Codes the events of one article; holds what its sentences share."""
 
-    def __init__(self, parsed: Parsed, index: ActorIndex, timexes: Sequence[Timex]) -> None:
+    def __init__(
+        self,
+        parsed: Parsed,
+        index: ActorIndex,
+        timexes: Sequence[Timex],
+        quotes: Sequence[Quote] = (),
+    ) -> None:
         self.parsed = parsed
         self.index = index
         self.article = parsed.article
-        self.resolver = _ActorResolver(parsed, index)
-        self.when_where = _WhenWhere(parsed, self.resolver, timexes)
+        self.resolver = ActorResolver(parsed, index)
+        self.reports = Reports(self.resolver, quotes)
+        self.resolver.speaker_at = self._speaker_at
+        self.when_where = WhenWhere(parsed, self.resolver, timexes)
         self.home = self._home_country()
+        self.topic = story_topic(parsed)
+        self.mentions: list[Mention] = []
+
+    def _story_attacker(self, target: list[str]) -> list[str]:
+        """The named attacker of the story's first attack, for a later agentless one told
+        of the same assault ("an IT worker went on a stabbing spree ... The woman was
+        killed in a stairwell"; "killed in the airstrike" after "the US carried out the
+        airstrike"), unless the victims are that attacker."""
+        for mention in self.mentions:
+            if mention.code.type == "ASSAULT" and mention.source:
+                known = [a for a in mention.source if not a.startswith(IMPLICIT_PREFIXES)]
+                if known and not set(known) & set(target):
+                    return known
+        return []
 
     def run(self) -> list[Event]:
-        mentions: list[_Mention] = []
+        mentions: list[Mention] = self.mentions
         for para, sent in self.parsed.sentences():
             self.resolver.note_subjects(para, sent)
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asks; it does not report (PLOVER codes no hypotheticals)
             mentions.extend(self._sentence(para, sent))
-        return _merge(mentions, self.article)
+        _paragraph_places(mentions)
+        countries = {a.id: a.country for a in self.index.actors}
+        return merge_mentions(mentions, self.article, countries)
 
     def _home_country(self) -> str | None:
         votes: Counter[str] = Counter()
@@ -72,59 +127,85 @@ class _Coder:
             return None
         return common[0][0]
 
-    def _sentence(self, para: int, sent: Span) -> list[_Mention]:
-        contest = bool(_SCORE.search(sent.text)) or any(
-            t.lemma_.lower() in V.CONTEST_CUES for t in sent
+    def _sentence(self, para: int, sent: Span) -> list[Mention]:
+        contest = (
+            self.topic.is_sport
+            or bool(SCORE.search(sent.text))
+            or any(t.lemma_.lower() in V.CONTEST_CUES for t in sent)
         )
-        triggers = _find_triggers(self.resolver, sent)
-        out: list[_Mention] = []
+        triggers = weapon_triggers(sent, find_triggers(self.resolver, sent))
+        out: list[Mention] = []
         for trig in triggers:
             if contest and "sport" in trig.flags:
                 continue
             mention = self._code(para, sent, trig)
             if mention is not None:
                 out.append(mention)
+                out.extend(self._alleged(para, trig, mention))
         return out
 
     # -- coding one trigger --------------------------------------------------------------------
-    def _code(self, para: int, sent: Span, trig: _Trigger) -> _Mention | None:
+    def _code(self, para: int, sent: Span, trig: Trigger) -> Mention | None:
         anchor = trig.anchor
-        if _conditional(anchor) or (trig.noun is not None and _conditional(trig.noun)):
+        if is_conditional(anchor) or (trig.noun is not None and is_conditional(trig.noun)):
             return None
+        if is_irrealis(anchor) or (trig.noun is not None and is_irrealis(trig.noun)):
+            return None  # "a plot to kill", "plans to attack", "a bill that would have allowed"
         code = trig.code
+        if code.type == "PROTEST" and trig.kind == "verb" and is_passive(anchor):
+            return None  # "no drugs have been demonstrated suitable": shown, not protested
         source: list[str]
         target: list[str]
-        if trig.kind in ("verb", "support", "reversal", "obligation"):
-            source = _subject(self.resolver, para, anchor)
+        weapon = weapon_subject(anchor) if trig.kind == "verb" else None
+        if weapon is not None:
+            # "a Russian missile slammed into a building": an attack by the weapon's owner
+            code = weapon_code(weapon)
+            source = self.resolver.actors_in(para, noun_phrase(weapon, None))
+            target = target_actors(self.resolver, para, anchor, trig, frozenset(source))
+            if not target:
+                target = [
+                    a
+                    for c in anchor.children
+                    if c.dep_ == "prep" and c.lower_ in ("into", "on", "at", "near", "in")
+                    for a in pobj_actors(self.resolver, para, c)
+                ]  # fmt: skip
+            source = source or [UNIDENTIFIED]
+        elif trig.kind in ("verb", "support", "reversal", "obligation"):
+            source = subject_actors(self.resolver, para, anchor)
             if trig.kind == "obligation":
                 assert trig.noun is not None
-                target = _subject(self.resolver, para, trig.noun)
+                target = subject_actors(self.resolver, para, trig.noun)
             else:
-                target = _target(self.resolver, para, anchor, trig, frozenset(source))
+                target = target_actors(self.resolver, para, anchor, trig, frozenset(source))
             if trig.kind in ("support", "reversal") and trig.noun is not None:
-                own_source, own_target = _nominal_actors(self.resolver, para, trig.noun, code)
+                own_source, own_target = nominal_actors(self.resolver, para, trig.noun, code)
                 target = target or own_target
                 if not source and not any(c.dep_ == "nsubj" for c in anchor.children):
                     source = own_source  # "sanctions were imposed": the noun's own agent
         elif trig.kind == "adjunct":
             assert trig.noun is not None
-            own_source, own_target = _nominal_actors(self.resolver, para, trig.noun, code)
-            source = own_source or _subject(self.resolver, para, anchor)
-            verbal = _Trigger(code, trig.flags, [anchor], anchor, "verb")
-            target = own_target or _target(self.resolver, para, anchor, verbal, frozenset(source))
+            own_source, own_target = nominal_actors(self.resolver, para, trig.noun, code)
+            source = own_source or subject_actors(self.resolver, para, anchor)
+            verbal = Trigger(code, trig.flags, [anchor], anchor, "verb")
+            target = own_target or target_actors(
+                self.resolver, para, anchor, verbal, frozenset(source)
+            )
         else:
             assert trig.noun is not None
-            source, target = _nominal_actors(self.resolver, para, trig.noun, code)
+            source, target = nominal_actors(self.resolver, para, trig.noun, code)
             if trig.kind == "nominal" and not (
                 self.when_where.attached_timex(para, sent, [trig.noun])
                 or self.when_where.location(
-                    para, _Trigger(code, trig.flags, [trig.noun], trig.noun, "nominal")
+                    para, Trigger(code, trig.flags, [trig.noun], trig.noun, "nominal")
                 )
             ):
                 return None  # "Russia's war" mentioned, not reported: no time, no place
-        if _imperative(anchor):
+        if is_imperative(anchor):
             return None  # "don't hold workers hostage", "show it again": urged, not done
-        negated, hedged, future, obliged = _modality(anchor, trig)
+        negated, hedged, future, obliged = read_modality(anchor, trig)
+        charged = charged_doer(anchor)
+        if charged is not None and lemma_of(charged.head) in ("accuse", "charge", "suspect"):
+            hedged = True  # "is accused of shooting": an allegation
         if obliged and trig.kind != "obligation":
             return None
         if future and trig.kind != "obligation":
@@ -142,14 +223,20 @@ class _Coder:
         if (
             trig.kind == "verb"
             and code.cameo in ("171", "1711", "190", "191", "192")
-            and _lemma(anchor) not in _LETHAL
+            and lemma_of(anchor) not in LETHAL
+            and "patient" not in trig.flags  # "four protesters died": victims, not rioters
             and _crowd_subject(anchor)
         ):
             code = V.Code("PROTEST", "145", "riot", None)
+        if "patient" in trig.flags:  # "four protesters died from gunfire": the victims
+            by = [c for c in anchor.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+            by += [g for c in anchor.children for g in c.children if g.lower_ == "by"]
+            agents = [a for prep in by for a in pobj_actors(self.resolver, para, prep)]
+            source, target = agents, source
         if "receive" in trig.flags:  # "received weapons from the government"
             givers = [
                 a for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from"
-                for a in _pobj_actors(self.resolver, para, c)
+                for a in pobj_actors(self.resolver, para, c)
             ]  # fmt: skip
             source, target = givers, source
         location = self.when_where.location(para, trig)
@@ -163,24 +250,96 @@ class _Coder:
                     target = [visited.country]
             if not target:
                 return None
+        if "target" in trig.flags and not target:
+            return None  # "the crowds dispersed": no one was dispersed
+        if code.type == "ASSAULT" and not target and weapon is None and _abstract_object(trig):
+            return None  # "fighting corruption", "attacked the idea": a metaphor
         source, target = self._implicit_roles(code, trig, source, target, location)
-        if not source and not (code.type == "ASSAULT" and target):
+        if (
+            code.type == "ASSAULT"
+            and source
+            and weapon is None
+            and harm_without_attack(trig, sent, self.topic, agentless=False)
+        ):
+            return None  # a driver who "struck a group, killing seven": a crash
+        if code.type == "ASSAULT" and not source:
+            if harm_without_attack(trig, sent, self.topic):
+                return None  # "killed in a plane crash", "were injured" with no attack in sight
+            source = self._story_attacker(target)
+            noun = trig.noun.lemma_.lower() if trig.noun is not None else ""
+            patient = is_passive(anchor) and _names_patient(trig)  # "shops were looted"
+            if not source and (target or noun in V.ATTACK_CUES or patient):
+                if not target and location is not None and location.country:
+                    target = [location.country]  # property of the place's people
+                # an attack with no stated agent: PLOVER's UAF, of the place's country
+                country = location.country if location is not None else None
+                unknown = f"{UNIDENTIFIED}-{country.lower()}" if country else UNIDENTIFIED
+                source = [unknown]
+        if code.type == "MOBILIZE" and self.topic.is_disaster and not target:
+            return None  # rescuers mobilised: a disaster, not a show of force
+        if not source:
             return None
         if trig.kind == "obligation" and not target:
             return None  # "people must know ...": no one is asked
         if "target" in trig.flags and not target:
             return None
+        if self.topic.is_nonpolitical and not self._political(code, source, target):
+            return None  # a science, business or culture story: "collaborating", "hosts"
         date, basis = self.when_where.date(para, sent, trig)
         start = min(self.resolver.offset(para, t)[0] for t in trig.tokens)
         end = max(self.resolver.offset(para, t)[1] for t in trig.tokens)
-        return _Mention(
+        return Mention(
             code, para, sent, sorted(trig.tokens, key=lambda t: t.i),
             tuple(source), tuple(target), negated, hedged, date, basis,
-            location or self.when_where.dateline_location(), start, end,
+            location or self.when_where.sentence_location(para, sent, trig), start, end,
         )  # fmt: skip
 
+    def _political(self, code: V.Code, source: list[str], target: list[str]) -> bool:
+        """In a story mostly about science, business, culture or sport, only force or
+        protest that involves the state or its opponents is an event."""
+        if code.type not in ("ASSAULT", "COERCE", "PROTEST", "SANCTION"):
+            return False
+        for actor in (*source, *target):
+            record = self.index.by_id.get(actor)
+            if self.resolver.kind(actor) == "country" or actor.startswith(IMPLICIT_PREFIXES):
+                return True
+            if record is not None and record.sector in POLITICAL_SECTORS:
+                return True
+        return False
+
+    def _speaker_at(self, para: int, tok: Token) -> str | None:
+        """The speaker of the quote a first-person pronoun is in ("I urge my colleagues")."""
+        quote = self.reports.quote_at(self.resolver.offset(para, tok)[0])
+        return quote.speaker_actor if quote is not None else None
+
+    def _alleged(self, para: int, trig: Trigger, mention: Mention) -> list[Mention]:
+        """A reported act of force is an allegation (hedged), and the report is the
+        speaker's accusation of the doer (see ``stance``)."""
+        if mention.code.type not in ALLEGED_TYPES or mention.negated:
+            return []
+        speakers = self.reports.speakers(para, trig.anchor)
+        if not speakers:
+            return []
+        doers = self.reports.accused(
+            [a for a in mention.source if not a.startswith(IMPLICIT_PREFIXES)]
+        )
+        accusers = self.reports.accuser(speakers, mention.source)
+        if len(accusers) < len(speakers):
+            return []  # the doer reports its own act ("police said they arrested 20")
+        mention.hedged = True
+        if not doers:
+            return []
+        accusation = V.Code("ACCUSE", "112", "allege", None)
+        return [
+            Mention(
+                accusation, para, mention.sentence, mention.tokens, tuple(accusers),
+                tuple(doers), False, False, mention.date, mention.basis, mention.location,
+                mention.start, mention.end,
+            )
+        ]  # fmt: skip
+
     def _by_whom(
-        self, para: int, anchor: Token, trig: _Trigger, code: V.Code, source: list[str]
+        self, para: int, anchor: Token, trig: Trigger, code: V.Code, source: list[str]
     ) -> V.Code:
         """Recode by who acts: military exercises of two states are joint (COOPERATE, CAMEO
         062); a "protest" lodged by a state, an official or an organisation is a
@@ -188,7 +347,7 @@ class _Coder:
         countries = {c for c in (self.resolver.country_of(a) for a in source) if c}
         if code.type == "MOBILIZE" and code.cameo == "150" and len(countries) >= 2:
             return V.Code("COOPERATE", "062", None, "military")
-        if trig.kind == "verb" and code.type == "PROTEST" and _lemma(anchor) == "protest":
+        if trig.kind == "verb" and code.type == "PROTEST" and lemma_of(anchor) == "protest":
             subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
             if (
                 subject is not None
@@ -204,7 +363,7 @@ class _Coder:
     def _implicit_roles(
         self,
         code: V.Code,
-        trig: _Trigger,
+        trig: Trigger,
         source: list[str],
         target: list[str],
         location: Location | None,
@@ -230,16 +389,11 @@ class _Coder:
         if code.type == "ASSAULT" and not source and unnamed:
             return [], []  # "an earthquake struck", "the fire killed nine": no attacker
         if (
-            code.type == "ASSAULT"
-            and not source
-            and target
-            and place
-            and place not in {self.resolver.country_of(a) for a in target}
+            code.type in ("PROTEST", *_DOMESTIC_TYPES)
+            and source
+            and not target
+            and (code.type == "PROTEST" or not _names_patient(trig))
         ):
-            # victims known, attacker not: attacks on foreigners are coded to the host side
-            # (the PLOVER and PETRARCH gold conventions); on nationals, left open
-            source = [place]
-        if code.type in ("PROTEST", *_DOMESTIC_TYPES) and source and not target:
             # protest with no addressee, repression with no named victim: the own country
             target = [c for c in (self.resolver.country_of(a) for a in source[:1]) if c]
         return source, target
@@ -254,7 +408,52 @@ class _Coder:
                 country = self.resolver.country_of(actor)
                 if country and not lexicon.is_region_code(country):
                     return [country]
-        return [self.home] if self.home else []
+        if self.home:
+            return [self.home]
+        # no country in sight: the unnamed state that arrests, the unnamed crowd that protests
+        return [UNNAMED_PROTESTERS if code.type == "PROTEST" else UNNAMED_AUTHORITIES]
+
+
+def _abstract_object(trig: Trigger) -> bool:
+    """Whether a verb of force has an object that no force can reach: "fighting
+    corruption", "attacked the idea", "battle extremism" (a listed abstract noun, or one
+    formed as an abstract noun is: -ism, -ity, -ness, -tion ...), not a person, group,
+    place or thing."""
+    if trig.kind != "verb":
+        return False
+    concrete = set().union(*(V.NOUN_CLASSES[k] for k in ("PLACES", "TARGETS", "ACCESS")))
+    for child in trig.anchor.children:
+        if child.dep_ != "dobj" or child.pos_ != "NOUN" or child.ent_type_:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in concrete or lexicon.role_sector(child.text) is not None:
+            return False
+        return lemma in V.ABSTRACT_TARGETS or lemma.endswith(_ABSTRACT_SUFFIXES)
+    return False
+
+
+def _paragraph_places(mentions: list[Mention]) -> None:
+    """An event whose clause and sentence name no place happened where the nearest event
+    of its paragraph did ("Protesters clashed with police in Belgrade. They threw rocks
+    and bottles."): a paragraph tells one scene."""
+    located = [m for m in mentions if m.location is not None]
+    for m in mentions:
+        if m.location is None:
+            near = [k for k in located if k.para == m.para]
+            if near:
+                m.location = min(near, key=lambda k: abs(k.start - m.start)).location
+
+
+def _names_patient(trig: Trigger) -> bool:
+    """Whether the clause names who suffers the act, though as no actor ("Crystal Munoz
+    was sentenced", "detained the alleged shooter"): then the state is not its own target."""
+    return any(
+        c.dep_ in ("nsubjpass", "dobj")
+        and (trig.noun is None or c.i != trig.noun.i)
+        and not is_event_noun(c)
+        and c.pos_ in ("NOUN", "PROPN")
+        for c in trig.anchor.children
+    )
 
 
 def _crowd_subject(verb: Token) -> bool:
@@ -264,14 +463,19 @@ def _crowd_subject(verb: Token) -> bool:
     return False
 
 
-def _unnamed_agent(trig: _Trigger) -> bool:
+def _unnamed_agent(trig: Trigger) -> bool:
     """Whether the clause names a doer that is no actor (a thing, a gerund, "people"),
     rather than leaving the doer out (a passive, a nominal event)."""
-    if trig.kind not in ("verb", "support", "reversal") or _passive(trig.anchor):
-        return False
+    if trig.kind not in ("verb", "support", "reversal") or "patient" in trig.flags:
+        return False  # "four protesters died": the subject is the victim
+    if is_passive(trig.anchor):
+        # "was prosecuted by Safework NSW": a doer is named, though no actor was found
+        return any(c.dep_ == "agent" for c in trig.anchor.children)
     for child in trig.anchor.children:
         if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("that", "which") and trig.anchor.dep_ == "relcl":
+                child = trig.anchor.head  # "an attack that killed 400": the attack
             return not (
-                child.pos_ == "NOUN" and _noun_frame(child, None, governed=True)
+                child.pos_ == "NOUN" and noun_frame(child, None, governed=True)
             )  # "a roadside bombing killed ...": the bombing names an attack
     return False

@@ -12,8 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.lexicon import verbs as V
-from eventwire.stages.events.resolve import _ActorResolver
-from eventwire.stages.events.syntax import _lemma, _objects, _phrase
+from eventwire.stages.events.resolve import ActorResolver
+from eventwire.stages.events.syntax import lemma_of, noun_phrase, objects_of
+
+__all__ = ["is_event_noun", "is_noun", "is_verb", "noun_frame", "noun_rows", "verb_frame"]
 
 # Content prepositions: a gerund under them is what another act is about ("accused X of
 # prolonging", "blamed the West for triggering"), not an event of its own.
@@ -26,7 +28,7 @@ _NOT_EVENT_ENTITIES = {"ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PERSON", "G
                        "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}  # fmt: skip
 
 
-def _is_verb(tok: Token) -> bool:
+def is_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         return False
     if tok.pos_ != "ADJ" and tok.dep_ not in _CLAUSE_HEAD_DEPS:
@@ -35,7 +37,7 @@ def _is_verb(tok: Token) -> bool:
     return not (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in _CONTENT_PREPS)
 
 
-def _is_noun(tok: Token) -> bool:
+def is_noun(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if tok.dep_ == "compound" and tok.head.lemma_.lower() not in V.EVENT_HEADS:
@@ -43,8 +45,8 @@ def _is_noun(tok: Token) -> bool:
     return tok.ent_type_ not in _NOT_EVENT_ENTITIES  # "Organization", "March", "2022"
 
 
-def _verb_frame(resolver: _ActorResolver, tok: Token) -> V.Frame | None:
-    lemma = _lemma(tok)
+def verb_frame(resolver: ActorResolver, tok: Token) -> V.Frame | None:
+    lemma = lemma_of(tok)
     if lemma in V.LIGHT_VERBS and _supports_noun(tok):
         return None  # "ordered an offensive", "held a phone call": the noun's event
     rows = V.frames("V", lemma) or (V.frames("V", tok.lower_) if tok.pos_ == "ADJ" else ())
@@ -85,12 +87,12 @@ def _has_complement(verb: Token) -> bool:
 
 
 def _supports_noun(verb: Token) -> bool:
-    if _lemma(verb) not in V.LIGHT_VERBS and _lemma(verb) not in V.REVERSAL_VERBS:
+    if lemma_of(verb) not in V.LIGHT_VERBS and lemma_of(verb) not in V.REVERSAL_VERBS:
         return False
-    return any(_is_noun(o) and _noun_rows(o) for o in _objects(verb))
+    return any(is_noun(o) and noun_rows(o) for o in objects_of(verb))
 
 
-def _verb_cue(resolver: _ActorResolver, tok: Token, frame: V.Frame) -> bool:
+def _verb_cue(resolver: ActorResolver, tok: Token, frame: V.Frame) -> bool:
     if frame.words:
         words = {
             c.lower_
@@ -107,14 +109,14 @@ def _verb_cue(resolver: _ActorResolver, tok: Token, frame: V.Frame) -> bool:
         if not all(group & words for group in frame.words):
             return False
     if frame.objects:
-        objs = _objects(tok, frame.all_words)
+        objs = objects_of(tok, frame.all_words)
         if not any(_in_class(o, frame.objects) for o in objs):
             return False
     if frame.actor_object:
-        objs = [o for o in _objects(tok, frame.all_words) if o.dep_ != "nsubjpass"]
+        objs = [o for o in objects_of(tok, frame.all_words) if o.dep_ != "nsubjpass"]
         objs += [g for c in tok.children if c.dep_ == "dative" for g in (c, *c.children)]
         para = resolver.para_of(tok)
-        if not any(resolver.actors_in(para, _phrase(o, None)) for o in objs):
+        if not any(resolver.actors_in(para, noun_phrase(o, None)) for o in objs):
             return False
     return True
 
@@ -142,18 +144,18 @@ def _in_class(tok: Token, names: frozenset[str]) -> bool:
     return False
 
 
-def _event_noun(tok: Token) -> bool:
+def is_event_noun(tok: Token) -> bool:
     """A noun that names an event on its own (not only under a support verb)."""
-    return any("gov" not in f.flags for f in _noun_rows(tok))
+    return any("gov" not in f.flags for f in noun_rows(tok))
 
 
-def _noun_rows(tok: Token) -> tuple[V.Frame, ...]:
+def noun_rows(tok: Token) -> tuple[V.Frame, ...]:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return ()
     return V.frames("N", tok.lemma_.lower()) or V.frames("N", tok.lower_)
 
 
-def _noun_frame(tok: Token, governor: Token | None, *, governed: bool) -> V.Frame | None:
+def noun_frame(tok: Token, governor: Token | None, *, governed: bool) -> V.Frame | None:
     mods = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
     mods |= {g.lower_ for c in tok.children if c.dep_ == "compound" for g in c.children}
     mods |= {
@@ -163,10 +165,10 @@ def _noun_frame(tok: Token, governor: Token | None, *, governed: bool) -> V.Fram
         for g in c.children
         if g.dep_ == "pobj"
     }  # "a state of emergency"
-    for frame in _noun_rows(tok):
+    for frame in noun_rows(tok):
         if not all(group & mods for group in frame.words):
             continue
-        if frame.governors and (governor is None or _lemma(governor) not in frame.governors):
+        if frame.governors and (governor is None or lemma_of(governor) not in frame.governors):
             continue
         if frame.objects and not any(_in_class(c, frame.objects) for c in tok.children):
             continue

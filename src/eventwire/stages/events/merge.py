@@ -10,17 +10,110 @@ same ids.  ``with_event_actors`` adds the actors events name without a mention.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from eventwire import lexicon
 from eventwire.lexicon import verbs as V
 from eventwire.model import Actor, Article, Event, date_precision
-from eventwire.stages.events.records import CODER, _Mention
+from eventwire.stages.events.records import CODER, Mention
+from eventwire.stages.events.sense import IMPLICIT_ACTORS
+
+__all__ = ["merge_mentions", "with_event_actors"]
 
 
-def _merge(mentions: list[_Mention], article: Article) -> list[Event]:
-    """One event per act told in the article, in the order of first mention."""
-    groups: dict[tuple[str, frozenset[str], frozenset[str], bool], list[_Mention]] = {}
+def _implicit(actor: str) -> bool:
+    return actor.startswith(tuple(IMPLICIT_ACTORS))
+
+
+def _fits(a: tuple[str, ...], b: tuple[str, ...], country_of: Mapping[str, str | None]) -> bool:
+    """Whether two participant lists can name the same parties: equal, one unsaid or made
+    up ("unidentified attackers"), one inside the other, or a country and its people."""
+    if not a or not b or set(a) == set(b) or set(a) <= set(b) or set(b) <= set(a):
+        return True
+    if all(_implicit(x) for x in a) or all(_implicit(x) for x in b):
+        return True
+    countries_a = {country_of.get(x) or x for x in a}
+    countries_b = {country_of.get(x) or x for x in b}
+    return countries_a <= countries_b or countries_b <= countries_a
+
+
+def _specific(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """The more telling of two fitting participant lists: named over made up, people and
+    bodies over their bare country, more over fewer."""
+
+    def rank(xs: tuple[str, ...]) -> tuple[int, int, int]:
+        named = sum(not _implicit(x) for x in xs)
+        bare = sum(len(x) == 3 and x.isupper() for x in xs)
+        return (named > 0, named - bare, len(xs))
+
+    return a if rank(a) >= rank(b) else b
+
+
+def _fold_retellings(
+    mentions: list[Mention], country_of: Mapping[str, str | None]
+) -> list[Mention]:
+    """One mention per act told twice: in one sentence ("Seven people were wounded when a
+    grenade exploded", "marched ..., protesting"), or across the story by the same named
+    source on the same date ("killed Soleimani" ... "carried out the airstrike")."""
+    kept: list[Mention] = []
+    for m in mentions:
+        host = None
+        for k in kept:
+            if k.code.type != m.code.type or k.negated != m.negated:
+                continue
+            same_sentence = k.para == m.para and k.sentence.start == m.sentence.start
+            same_doer = (
+                bool(k.source)
+                and set(k.source) == set(m.source)
+                and not any(_implicit(x) for x in k.source)
+                and k.date == m.date
+                and m.code.type in V.MATERIAL_CONFLICT
+            )
+            # an attack by unnamed attackers on the same named victim, told again later
+            # ("Wiranto was stabbed" ... "Wiranto suffered two deep wounds in the attack")
+            same_victim = (
+                m.code.type == "ASSAULT"
+                and all(_implicit(x) for x in (*k.source, *m.source))
+                and bool(set(k.target) & set(m.target) - {x for x in k.target if len(x) == 3})
+            )
+            # "the protests", "an arrest" named again as a noun: the act told before, by
+            # the same or a fitting doer ("Hongkongers marched ... The protests began")
+            renamed = (
+                m.tokens[-1].pos_ == "NOUN"
+                and m.code.type in ("PROTEST", "COERCE", "ASSAULT")
+                and _fits(k.source, m.source, country_of)
+            )
+            same_doer = same_doer or same_victim or renamed
+            # in one sentence, different doers are different acts ("the leaders criticized
+            # ..., where Xi slammed ..."); a doer made up or unsaid is the same one
+            doers = (
+                set(k.source) == set(m.source)
+                or not k.source
+                or not m.source
+                or all(_implicit(x) for x in (*k.source, *m.source))
+                or (all(_implicit(x) for x in m.source) and same_sentence)
+            )
+            if (same_sentence or same_doer) and doers and _fits(k.target, m.target, country_of):
+                host = k
+                break
+        if host is None:
+            kept.append(m)
+            continue
+        host.source = _specific(host.source, m.source)
+        host.target = _specific(host.target, m.target)
+        host.location = host.location or m.location
+        host.hedged = host.hedged and m.hedged
+        host.mentions.append((m.start, m.end))
+    return kept
+
+
+def merge_mentions(
+    mentions: list[Mention], article: Article, country_of: Mapping[str, str | None]
+) -> list[Event]:
+    """One event per act told in the article, in the order of first mention;
+    ``country_of`` maps the article's actor ids to their countries."""
+    mentions = _fold_retellings(mentions, country_of)
+    groups: dict[tuple[str, frozenset[str], frozenset[str], bool], list[Mention]] = {}
     for m in mentions:
         key = (m.code.type, frozenset(m.source), frozenset(m.target), m.negated)
         groups.setdefault(key, []).append(m)
@@ -31,32 +124,32 @@ def _merge(mentions: list[_Mention], article: Article) -> list[Event]:
         ]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
-    merged: list[_Mention] = []
+    merged: list[Mention] = []
     for group in groups.values():
-        dated = [m for m in group if m.basis == "timex"]
-        kept: list[_Mention] = []
+        dated = [m for m in group if m.basis != "published"]
+        kept: list[Mention] = []
         for m in dated:
             same = next((k for k in kept if k.date == m.date), None)
             if same is None:
-                m.mentions = [(m.start, m.end)]
+                m.mentions = [(m.start, m.end), *m.mentions]
                 kept.append(m)
             else:
-                same.mentions.append((m.start, m.end))
+                same.mentions += [(m.start, m.end), *m.mentions]
                 same.hedged = same.hedged and m.hedged
-        for m in (m for m in group if m.basis != "timex"):
+        for m in (m for m in group if m.basis == "published"):
             if kept:
-                kept[0].mentions.append((m.start, m.end))
+                kept[0].mentions += [(m.start, m.end), *m.mentions]
                 kept[0].hedged = kept[0].hedged and m.hedged
                 kept[0].location = kept[0].location or m.location
             else:
-                m.mentions = [(m.start, m.end)]
+                m.mentions = [(m.start, m.end), *m.mentions]
                 kept.append(m)
         merged.extend(kept)
     merged.sort(key=lambda m: m.mentions[0])
     return [_event(m, article) for m in merged]
 
 
-def _event(m: _Mention, article: Article) -> Event:
+def _event(m: Mention, article: Article) -> Event:
     """The record of a merged mention; its id hashes the article, act, actors, date and
     first mention, so that a rerun gives the same id."""
     mentions = tuple(sorted(m.mentions))
@@ -98,7 +191,17 @@ def with_event_actors(actors: Sequence[Actor], events: Iterable[Event]) -> tuple
     known = {a.id for a in out}
     for event in events:
         for actor in (*event.source, *event.target):
-            if actor not in known:
+            implicit = next((k for k in IMPLICIT_ACTORS if actor.startswith(k)), None)
+            if actor not in known and implicit is not None:
+                known.add(actor)
+                name, sector = IMPLICIT_ACTORS[implicit]
+                country = actor[len(implicit) + 1 :].upper() or None
+                where = f" ({lexicon.country_name(country) or country})" if country else ""
+                out.append(
+                    Actor(actor, f"{name}{where}", "group", country=country, sector=sector,
+                          aliases=(name,))
+                )  # fmt: skip
+            elif actor not in known:
                 known.add(actor)
                 name = lexicon.country_name(actor) or actor
                 kind = "group" if lexicon.is_region_code(actor) else "country"

@@ -14,13 +14,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.lexicon import verbs as V
-from eventwire.stages.events.records import _Trigger
-from eventwire.stages.events.syntax import _lemma, _passive
+from eventwire.stages.events.records import Trigger
+from eventwire.stages.events.syntax import is_passive, lemma_of
+
+__all__ = ["is_conditional", "is_imperative", "read_modality"]
 
 _NEGATORS = {"not", "never", "n't", "no"}
 
 
-def _imperative(verb: Token) -> bool:
+def is_imperative(verb: Token) -> bool:
     """A bare verb heading a main or quoted clause with no subject: a command."""
     if verb.tag_ != "VB" or verb.pos_ != "VERB":
         return False
@@ -29,11 +31,11 @@ def _imperative(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lemma_ != "do" for c in verb.children):
         return False  # "will meet", "to meet"
     if verb.dep_ == "conj":
-        return _imperative(verb.head)
-    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and _lemma(verb.head) in V.SAY_VERBS)
+        return is_imperative(verb.head)
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and lemma_of(verb.head) in V.SAY_VERBS)
 
 
-def _conditional(tok: Token) -> bool:
+def is_conditional(tok: Token) -> bool:
     """Inside an "if"/"unless" clause (the clause itself, not the main clause)."""
     node = tok
     for _ in range(8):
@@ -48,7 +50,7 @@ def _conditional(tok: Token) -> bool:
     return False
 
 
-def _modality(anchor: Token, trig: _Trigger) -> tuple[bool, bool, bool, bool]:
+def read_modality(anchor: Token, trig: Trigger) -> tuple[bool, bool, bool, bool]:
     """(negated, hedged, future, obliged) of the clause carrying a trigger."""
     negated = hedged = future = obliged = False
     node = anchor
@@ -70,6 +72,8 @@ def _modality(anchor: Token, trig: _Trigger) -> tuple[bool, bool, bool, bool]:
         and any(c.dep_ == "det" and c.lower_ == "no" for c in trig.noun.children)
     ):
         negated = True  # "no talks were held"
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "without":
+        negated = True  # "they left without firing a shot"
     for n in chain:
         for c in n.children:
             word = c.lower_
@@ -93,7 +97,7 @@ def _modality(anchor: Token, trig: _Trigger) -> tuple[bool, bool, bool, bool]:
         head = node.head
         if head.i == node.i:
             break
-        lemma = _lemma(head)
+        lemma = lemma_of(head)
         if node.dep_ == "xcomp":
             if (
                 lemma in V.INTENT_VERBS
@@ -107,7 +111,7 @@ def _modality(anchor: Token, trig: _Trigger) -> tuple[bool, bool, bool, bool]:
                 negated = True
             elif lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 future = True
-            elif (lemma in V.RAISING_VERBS and _passive(head)) or lemma in (
+            elif (lemma in V.RAISING_VERBS and is_passive(head)) or lemma in (
                 "seem",
                 "appear",
             ):

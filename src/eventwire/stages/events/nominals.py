@@ -13,36 +13,43 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.lexicon import verbs as V
-from eventwire.stages.events.frames import _noun_frame, _noun_rows
-from eventwire.stages.events.records import _Trigger
-from eventwire.stages.events.syntax import _clause_verb, _governor, _lemma
+from eventwire.stages.events.frames import noun_frame, noun_rows
+from eventwire.stages.events.records import Trigger
+from eventwire.stages.events.syntax import clause_verb, governor_of, lemma_of
+
+__all__ = ["nominal_trigger"]
 
 _EVENT_PREPS_OF_NOUNS = {"during", "at", "in", "amid", "amidst", "for"}
 # Verbs whose "in"/"on" object is an act the subject takes part in.
-_PARTICIPATION_VERBS = {"engage", "participate", "join", "take", "embark", "go", "enter"}
+_PARTICIPATION_VERBS = {"engage", "participate", "join", "take", "embark", "go", "enter",
+                        "gather", "assemble", "march", "rally", "converge", "turn"}  # fmt: skip
 # Verbs that name or judge their object when they have a complement ("called the
 # agreements null and void", "declared the vote invalid").
 _NAMING = {"call", "declare", "deem", "consider", "describe", "label", "brand", "term", "name"}
 _QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 
 
-def _nominal(noun: Token, verb_frames: dict[int, V.Frame], consumed: set[int]) -> _Trigger | None:
-    if not _noun_rows(noun) or _scare_quoted(noun):
+def nominal_trigger(
+    noun: Token, verb_frames: dict[int, V.Frame], consumed: set[int]
+) -> Trigger | None:
+    if not noun_rows(noun) or _scare_quoted(noun):
         return None
-    governor, rel = _governor(noun)
-    gov_lemma = _lemma(governor) if governor is not None else ""
+    governor, rel = governor_of(noun)
+    gov_lemma = lemma_of(governor) if governor is not None else ""
     if governor is not None and governor.i in verb_frames:
         return None  # the content of another act: "denounced Russia's war"
     claimant = _claimant(noun, governor, rel)
     if claimant is not None:  # "claimed responsibility for the attack": the attacker
-        frame = _noun_frame(noun, claimant, governed=True)
+        frame = noun_frame(noun, claimant, governed=True)
         if frame is not None and frame.code is not None:
-            return _Trigger(frame.code, frame.flags, [claimant, noun], claimant, "support", noun)
+            return Trigger(frame.code, frame.flags, [claimant, noun], claimant, "support", noun)
     governed_rel = rel in ("dobj", "obj", "nsubjpass", "attr") or (
         rel in ("prep:on", "prep:in") and gov_lemma in _PARTICIPATION_VERBS
     )  # "took part in protests", "embarked on a flurry of meetings"
     if governor is not None and any(
-        c.dep_ in ("oprd", "acomp") or (c.dep_ in ("xcomp", "ccomp") and gov_lemma in _NAMING)
+        c.dep_ in ("oprd", "acomp")
+        or (c.dep_ in ("xcomp", "ccomp") and gov_lemma in _NAMING)
+        or (gov_lemma in _NAMING and c.i > noun.i and _scare_quoted(c))
         for c in governor.children
     ):
         governed_rel = False  # "called the deal 'lousy'": naming, not dealing
@@ -52,13 +59,13 @@ def _nominal(noun: Token, verb_frames: dict[int, V.Frame], consumed: set[int]) -
             particle is not None and any(c.lower_ == particle for c in governor.children)
         )
         if reversing:
-            frame = _noun_frame(noun, governor, governed=True)
+            frame = noun_frame(noun, governor, governed=True)
             if frame is None or frame.code is None:
                 return None
             code = V.reversed_code(frame.code)
             if code is None:
                 return None
-            return _Trigger(
+            return Trigger(
                 code,
                 frame.flags - {"recip", "implicit"},
                 [governor, noun],
@@ -72,22 +79,22 @@ def _nominal(noun: Token, verb_frames: dict[int, V.Frame], consumed: set[int]) -
             "engage",
             "embark",
         ):
-            frame = _noun_frame(noun, governor, governed=True)
+            frame = noun_frame(noun, governor, governed=True)
             if frame is None or frame.code is None:
                 return None
-            return _Trigger(frame.code, frame.flags, [governor, noun], governor, "support", noun)
-    frame = _noun_frame(noun, governor, governed=False)
+            return Trigger(frame.code, frame.flags, [governor, noun], governor, "support", noun)
+    frame = noun_frame(noun, governor, governed=False)
     if frame is None or frame.code is None:
         return None
     if governor is not None and rel in ("nsubj",) and gov_lemma in V.HAPPEN_VERBS:
-        return _Trigger(frame.code, frame.flags, [noun], governor, "happening", noun)
+        return Trigger(frame.code, frame.flags, [noun], governor, "happening", noun)
     if (
         governor is not None
         and rel == "attr"
         and gov_lemma == "be"
         and any(c.dep_ == "expl" for c in governor.children)
     ):
-        return _Trigger(frame.code, frame.flags, [noun], governor, "happening", noun)
+        return Trigger(frame.code, frame.flags, [noun], governor, "happening", noun)
     if (
         rel.startswith("prep:")
         and rel[5:] in _EVENT_PREPS_OF_NOUNS
@@ -95,11 +102,11 @@ def _nominal(noun: Token, verb_frames: dict[int, V.Frame], consumed: set[int]) -
     ):
         verb = governor
         if verb is None and rel in ("prep:during", "prep:amid"):
-            verb = _clause_verb(noun)  # "told X ... during talks in Beijing"
+            verb = clause_verb(noun)  # "told X ... during talks in Beijing"
         if verb is not None:
-            return _Trigger(frame.code, frame.flags, [noun], verb, "adjunct", noun)
+            return Trigger(frame.code, frame.flags, [noun], verb, "adjunct", noun)
     if frame.governors:
-        return _Trigger(
+        return Trigger(
             frame.code,
             frame.flags,
             [governor, noun] if governor else [noun],
@@ -107,7 +114,7 @@ def _nominal(noun: Token, verb_frames: dict[int, V.Frame], consumed: set[int]) -
             "support",
             noun,
         )
-    return _Trigger(frame.code, frame.flags, [noun], noun, "nominal", noun)
+    return Trigger(frame.code, frame.flags, [noun], noun, "nominal", noun)
 
 
 def _claimant(noun: Token, governor: Token | None, rel: str) -> Token | None:
@@ -123,7 +130,7 @@ def _claimant(noun: Token, governor: Token | None, rel: str) -> Token | None:
         verb = governor
     else:
         return None
-    return verb if _lemma(verb) in ("claim", "accept", "admit", "take", "bear") else None
+    return verb if lemma_of(verb) in ("claim", "accept", "admit", "take", "bear") else None
 
 
 def _scare_quoted(noun: Token) -> bool:

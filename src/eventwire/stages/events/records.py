@@ -14,12 +14,14 @@ from spacy.tokens import Span, Token
 from eventwire.lexicon import verbs as V
 from eventwire.model import Location
 
+__all__ = ["CODER", "Mention", "Trigger"]
+
 # The coder's versioned name, stored with every event it codes.
-CODER = "events.v1"
+CODER = "events.v2"
 
 
 @dataclass(slots=True)
-class _Trigger:
+class Trigger:
     """A predicate found in a sentence, before its arguments are read."""
 
     code: V.Code
@@ -32,7 +34,7 @@ class _Trigger:
 
 
 @dataclass(slots=True)
-class _Mention:
+class Mention:
     code: V.Code
     para: int
     sentence: Span

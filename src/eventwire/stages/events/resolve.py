@@ -12,27 +12,30 @@ the actor stage gives country actors.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Span, Token
 
 from eventwire import lexicon
 from eventwire.lexicon import verbs as V
 from eventwire.stages.actors import ActorIndex
-from eventwire.stages.events.syntax import _lemma, _phrase
+from eventwire.stages.events.syntax import lemma_of, noun_phrase
 from eventwire.stages.nlp import Parsed
+
+__all__ = ["LETHAL", "ActorResolver"]
 
 _RELATIVE = {"who", "whom", "which", "that"}
 _PRONOUN_PERSON = {"he", "him", "his", "she", "her", "hers"}
 _PRONOUN_THING = {"it", "its"}
 _PRONOUN_PLURAL = {"they", "them", "their", "theirs"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # Verbs of killing and wounding: "it killed nine" is a fire or a bomb, not an actor, and a
 # crowd that kills is attacking, not rioting (see the coder).
-_LETHAL = {"kill", "murder", "shoot", "stab", "behead", "wound", "injure", "assassinate",
+LETHAL = {"kill", "murder", "shoot", "stab", "behead", "wound", "injure", "assassinate",
            "execute", "massacre", "bomb"}  # fmt: skip
 
 
-class _ActorResolver:
+class ActorResolver:
     """The actors of one parsed article, looked up by the words that name them."""
 
     def __init__(self, parsed: Parsed, index: ActorIndex) -> None:
@@ -51,6 +54,9 @@ class _ActorResolver:
                     if len(words) == 1 and len(name) > 3:
                         self.names.setdefault(name, actor.id)
         self.subjects: list[tuple[int, list[str]]] = []  # (body offset, actors) of subjects
+        # who says a first-person pronoun, when it is inside a quote (set by the coder)
+        self.speaker_at: Callable[[int, Token], str | None] = lambda para, tok: None
+        self.main_subjects: list[tuple[int, list[str]]] = []  # of main clauses only
 
     # -- offsets -------------------------------------------------------------------------------
     def offset(self, para: int, tok: Token) -> tuple[int, int]:
@@ -81,9 +87,22 @@ class _ActorResolver:
     def actors_in(self, para: int, toks: Iterable[Token]) -> list[str]:
         toks = list(toks)
         found: dict[str, None] = {}
-        for start, end in self.segments(para, toks):
+        segments = self.segments(para, toks)
+        for start, end in segments:
             for actor in self.index.in_span(start, end):
                 found.setdefault(actor, None)
+        if segments:
+            # an unnamed participant's mention spans its whole noun chunk, which a phrase
+            # cut at a participle splits ("Turkey-backed opposition forces"): its head
+            # noun, the chunk's last word, is what counts
+            ends = {self.offset(para, t)[1] for t in toks}
+            lo, hi = segments[0][0], segments[-1][1]
+            i = bisect_left(self.entity_starts, lo - 200)
+            while i < len(self.entities) and self.entities[i].start < hi:
+                e = self.entities[i]
+                i += 1
+                if e.label == "NOM" and e.actor and e.end in ends and e.start >= lo - 200:
+                    found.setdefault(e.actor, None)
         for tok in toks:
             if not tok.ent_type_ and tok.dep_ == "amod" and tok.text[:1].isupper():
                 code = lexicon.demonym_country(tok.text)  # "Ghanaian authorities", untagged
@@ -160,23 +179,62 @@ class _ActorResolver:
         a pronoun is resolved, to an actor not in ``avoid`` (the event's own source)."""
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head  # "the activist, who was arrested": the activist
-        toks = list(_phrase(head, exclude))
+        if head.lower_ in _FIRST_PERSON and (speaker := self.speaker_at(para, head)):
+            return [speaker]  # "I urge my colleagues", Cruz said: Cruz
+        named = self.named_head(para, head, exclude)
+        if named:
+            return [a for a in named if a not in avoid] or named
+        toks = list(noun_phrase(head, exclude))
         actors = self.actors_in(para, toks)
         if not actors and _agentive(head):
             # "rebels in the Ivory Coast", "demonstrators in Baghdad": no name, so the place
-            wider = list(_phrase(head, exclude, places=True))
+            wider = list(noun_phrase(head, exclude, places=True))
             actors = self.actors_in(para, wider)
             if not actors:
                 actors = self.place_countries(para, wider)
         if (
             not actors
             and head.pos_ == "PRON"
-            and not (head.lower_ == "it" and head.dep_ == "nsubj" and _lemma(head.head) in _LETHAL)
+            and not (head.lower_ == "it" and head.dep_ == "nsubj" and lemma_of(head.head) in LETHAL)
         ):  # "it killed nine people": a fire or a bomb, not an actor
             actors = self._antecedent(para, head, avoid)
         if not actors and head.lemma_.lower() in V.NATIONALS:
             actors = self._nationals(para, head)
         return actors
+
+    def named_head(self, para: int, head: Token, exclude: Token | None = None) -> list[str]:
+        """The actors a phrase's head names, with its coordinated heads ("Xi and Putin"),
+        when the head is a named person, body or country: its appositives and modifiers
+        describe it and are no participants ("Hamza bin Laden, son of the late Al-Qaeda
+        founder Osama bin Laden", "Hong Kong Chief Executive Carrie Lam")."""
+        actor = self.entity_actor_at(para, head)
+        if actor is None or self.kind(actor) not in ("person", "organization"):
+            return []  # a country's phrase keeps its lists and places ("Albanians of Serbia")
+        if self.country_of(actor) is None:
+            return []  # its modifiers are all we know of whose it is ("British ... Tom King")
+        out = [actor]
+        # the name's own words (the parser may hang "Obama" under "Barack"), then the
+        # names coordinated with it; a list "the US, Russia, and Switzerland" is often
+        # parsed as apposition, so a named appositive of the same kind counts too
+        words = [t for t in head.subtree if self.entity_actor_at(para, t) == actor]
+        for tok in words:
+            for child in tok.children:
+                if exclude is not None and child.i == exclude.i:
+                    continue
+                if child.dep_ == "conj":
+                    more = self.named_head(para, child, exclude) or self.actors_in(
+                        para, noun_phrase(child, exclude)
+                    )
+                elif child.dep_ == "appos":
+                    more = [
+                        a
+                        for a in self.named_head(para, child, exclude)
+                        if self.kind(a) == self.kind(actor)
+                    ]
+                else:
+                    continue
+                out += [a for a in more if a not in out]
+        return out
 
     def _nationals(self, para: int, head: Token) -> list[str]:
         """'his compatriots', 'the country's people': the people of the possessor's country."""
@@ -203,17 +261,27 @@ class _ActorResolver:
     def note_subjects(self, para: int, sent: Span) -> None:
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
-                actors = self.actors_in(para, _phrase(tok, None))
+                actors = self.named_head(para, tok) or self.actors_in(para, noun_phrase(tok, None))
                 if actors:
                     self.subjects.append((self.offset(para, tok)[0], actors))
+                    if _main_clause(tok):
+                        self.main_subjects.append((self.offset(para, tok)[0], actors))
 
     def _compatible(self, pronoun: str, actor: str) -> bool:
         kind = self.kind(actor)
         if pronoun in _PRONOUN_PERSON:
             return kind == "person"
         if pronoun in _PRONOUN_THING:
-            return kind in ("country", "organization", "group")
+            # "it" is a state, a body or a bloc, never an unnamed crowd ("people", "gunmen")
+            return kind in ("country", "organization") or (
+                kind == "group" and not self.unnamed(actor)
+            )
         return pronoun in _PRONOUN_PLURAL
+
+    def unnamed(self, actor: str) -> bool:
+        """Whether an actor is an unnamed participant ("police", "seven people", "gunmen")."""
+        record = self.index.by_id.get(actor)
+        return record is not None and record.kind == "group" and record.sector is not None
 
     def _antecedent(self, para: int, pron: Token, avoid: frozenset[str]) -> list[str]:
         """The actor a third-person pronoun most likely refers to: the latest compatible
@@ -223,11 +291,28 @@ class _ActorResolver:
             return []
         at = self.offset(para, pron)[0]
         if pron.dep_ in ("nsubj", "nsubjpass"):
-            for offset, actors in reversed(self.subjects):
-                if offset < at:
-                    fit = [a for a in actors if self._compatible(word, a) and a not in avoid]
-                    if fit:
-                        return fit if word in _PRONOUN_PLURAL else fit[:1]
+            # a sentence-initial "He" continues the topic: the previous main clause's
+            # subject ("Blagojevich was jailed after Obama was elected. He was sentenced")
+            opening = self.offset(para, pron.sent[0])[0]
+            if _main_clause(pron):
+                for offset, actors in reversed(self.main_subjects):
+                    if offset < opening:
+                        fit = [a for a in actors if self._compatible(word, a) and a not in avoid]
+                        if fit:
+                            return fit if word in _PRONOUN_PLURAL else fit[:1]
+                        break
+            earlier = [actors for offset, actors in reversed(self.subjects) if offset < at]
+            if word in _PRONOUN_PLURAL:
+                # "they" is first a group of people ("protesters ... They had asked"),
+                # else several actors, else a state or body
+                for actors in earlier[:3]:
+                    groups = [a for a in actors if self.unnamed(a) and a not in avoid]
+                    if groups:
+                        return groups
+            for actors in earlier:
+                fit = [a for a in actors if self._compatible(word, a) and a not in avoid]
+                if fit:
+                    return fit if word in _PRONOUN_PLURAL else fit[:1]
         subject = self._clause_subject_actors(para, pron)
         if pron.tag_ == "PRP$" or pron.dep_ == "poss":
             # "Xi said during his visit": a possessive may, and mostly does, refer to the
@@ -250,8 +335,16 @@ class _ActorResolver:
             head = head.head
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
-                return self.actors_in(para, _phrase(child, None))
+                return self.actors_in(para, noun_phrase(child, None))
         return []
+
+
+def _main_clause(tok: Token) -> bool:
+    """Whether a subject belongs to its sentence's main clause (or a clause joined to it)."""
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _agentive(head: Token) -> bool:

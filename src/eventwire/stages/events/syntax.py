@@ -14,6 +14,16 @@ from spacy.tokens import Token
 
 from eventwire.lexicon import verbs as V
 
+__all__ = [
+    "clause_verb",
+    "governor_of",
+    "is_passive",
+    "lemma_of",
+    "noun_phrase",
+    "objects_of",
+    "phrase_head",
+]
+
 # Dependency relations that start a clause of its own inside an argument: its actors are
 # not the argument's ("the activist, who was arrested by police").
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"}
@@ -35,7 +45,7 @@ def _known_verbs() -> frozenset[str]:
     return frozenset(words)
 
 
-def _lemma(tok: Token) -> str:
+def lemma_of(tok: Token) -> str:
     """A verb's lemma, mended where the lemmatizer slips on a known verb ("staged" ->
     "stag"): the regular de-inflections of the word, if the lexicon knows one."""
     lemma = tok.lemma_.lower()
@@ -65,7 +75,7 @@ def _stems(word: str) -> list[str]:
     return out
 
 
-def _passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -75,14 +85,14 @@ def _passive(verb: Token) -> bool:
         verb.dep_ == "conj"
         and verb.tag_ == "VBN"
         and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
-        and _passive(verb.head)
+        and is_passive(verb.head)
     )
 
 
-def _objects(verb: Token, preps: Iterable[str] = ()) -> list[Token]:
+def objects_of(verb: Token, preps: Iterable[str] = ()) -> list[Token]:
     """Direct objects (or the passive subject) and objects of the given prepositions."""
     out = []
-    passive = _passive(verb)
+    passive = is_passive(verb)
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") or (passive and child.dep_ == "nsubjpass"):
             out.append(child)
@@ -96,7 +106,7 @@ def _objects(verb: Token, preps: Iterable[str] = ()) -> list[Token]:
     return out + more
 
 
-def _phrase(head: Token, exclude: Token | None, *, places: bool = False) -> Iterable[Token]:
+def noun_phrase(head: Token, exclude: Token | None, *, places: bool = False) -> Iterable[Token]:
     preps = _ARGUMENT_PREPS | V.SETTING_PREPOSITIONS if places else _ARGUMENT_PREPS
     stack = [head]
     while stack:
@@ -116,16 +126,16 @@ def _phrase(head: Token, exclude: Token | None, *, places: bool = False) -> Iter
             stack.append(child)
 
 
-def _phrase_head(noun: Token) -> Token:
+def phrase_head(noun: Token) -> Token:
     """ "mediation" in "a mediation mission" stands for the phrase headed by "mission"."""
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in V.EVENT_HEADS:
         return noun.head
     return noun
 
 
-def _governor(noun: Token) -> tuple[Token | None, str]:
+def governor_of(noun: Token) -> tuple[Token | None, str]:
     """The verb a noun is an argument of and how: ("held", "dobj"), ("during", ...)."""
-    tok = _phrase_head(noun)
+    tok = phrase_head(noun)
     while tok.dep_ in ("conj", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     while tok.dep_ == "pobj" and tok.head.head.lemma_ in _FRAME_NOUNS and tok.head.lower_ == "of":
@@ -144,7 +154,7 @@ def _governor(noun: Token) -> tuple[Token | None, str]:
     return None, dep
 
 
-def _clause_verb(tok: Token) -> Token | None:
+def clause_verb(tok: Token) -> Token | None:
     """The verb of the clause a word is in; a reported clause's reporting verb."""
     node = tok
     for _ in range(12):
@@ -152,7 +162,7 @@ def _clause_verb(tok: Token) -> Token | None:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            if node.dep_ == "ccomp" and _lemma(node.head) in V.SAY_VERBS:
+            if node.dep_ == "ccomp" and lemma_of(node.head) in V.SAY_VERBS:
                 return node.head
             return node
     return None

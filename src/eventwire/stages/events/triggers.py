@@ -14,32 +14,34 @@ from spacy.tokens import Span, Token
 
 from eventwire.lexicon import verbs as V
 from eventwire.stages.events.frames import (
-    _is_noun,
-    _is_verb,
-    _noun_frame,
-    _noun_rows,
-    _verb_frame,
+    is_noun,
+    is_verb,
+    noun_frame,
+    noun_rows,
+    verb_frame,
 )
-from eventwire.stages.events.nominals import _nominal
-from eventwire.stages.events.records import _Trigger
-from eventwire.stages.events.resolve import _ActorResolver
-from eventwire.stages.events.syntax import _lemma, _objects
+from eventwire.stages.events.nominals import nominal_trigger
+from eventwire.stages.events.records import Trigger
+from eventwire.stages.events.resolve import ActorResolver
+from eventwire.stages.events.syntax import lemma_of, objects_of
+
+__all__ = ["find_triggers"]
 
 
-def _find_triggers(resolver: _ActorResolver, sent: Span) -> list[_Trigger]:
+def find_triggers(resolver: ActorResolver, sent: Span) -> list[Trigger]:
     """The triggers of a sentence: reported obligations first, then the rest in reading order."""
     verb_frames: dict[int, V.Frame] = {}
     for tok in sent:
-        if _is_verb(tok):
-            frame = _verb_frame(resolver, tok)
+        if is_verb(tok):
+            frame = verb_frame(resolver, tok)
             if frame is not None:
                 verb_frames[tok.i] = frame
     consumed: set[int] = set()
-    out: list[_Trigger] = []
+    out: list[Trigger] = []
     obligations = [
         trig
         for tok in sent
-        if _lemma(tok) in V.SAY_VERBS and tok.pos_ == "VERB"
+        if lemma_of(tok) in V.SAY_VERBS and tok.pos_ == "VERB"
         for trig in _obligations(tok, verb_frames, consumed)
     ]
     # absorbing verbs take over their infinitive or event-noun object
@@ -61,9 +63,9 @@ def _find_triggers(resolver: _ActorResolver, sent: Span) -> list[_Trigger]:
             assert frame.code is not None
             code, comp = refined.get(tok.i, (frame.code, None))
             toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
-            out.append(_Trigger(code, frame.flags, toks, tok, "verb", comp, frame.all_words))
-        elif _is_noun(tok):
-            trig = _nominal(tok, verb_frames, consumed)
+            out.append(Trigger(code, frame.flags, toks, tok, "verb", comp, frame.all_words))
+        elif is_noun(tok):
+            trig = nominal_trigger(tok, verb_frames, consumed)
             if trig is not None and trig.anchor.i not in consumed:
                 out.append(trig)  # (not "halt cooperation" inside "warned it would ...")
     return obligations + out
@@ -85,31 +87,29 @@ def _complement(verb: Token, frame: V.Frame) -> Token | None:
         for child in verb.children:
             if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
                 return child
-    for obj in _objects(verb, frame.all_words | {"for", "on"}):
-        if _noun_rows(obj):
+    for obj in objects_of(verb, frame.all_words | {"for", "on"}):
+        if noun_rows(obj):
             return obj
     return None
 
 
-def _act_of(
-    resolver: _ActorResolver, comp: Token, verb_frames: dict[int, V.Frame]
-) -> V.Code | None:
+def _act_of(resolver: ActorResolver, comp: Token, verb_frames: dict[int, V.Frame]) -> V.Code | None:
     if comp.i in verb_frames:
         return verb_frames[comp.i].code
     if comp.pos_ in ("VERB", "AUX"):
-        frame = _verb_frame(resolver, comp)
+        frame = verb_frame(resolver, comp)
         if frame is None:
-            for obj in _objects(comp):  # "to lift embargoes", "to hold talks"
-                nf = _noun_frame(obj, comp, governed=True)
+            for obj in objects_of(comp):  # "to lift embargoes", "to hold talks"
+                nf = noun_frame(obj, comp, governed=True)
                 if nf is not None and nf.code is not None:
-                    lemma = _lemma(comp)
+                    lemma = lemma_of(comp)
                     if lemma in V.REVERSAL_VERBS:
                         return V.reversed_code(nf.code)
                     if lemma in V.LIGHT_VERBS:
                         return nf.code
             return None
         return frame.code
-    nf = _noun_frame(comp, None, governed=True)
+    nf = noun_frame(comp, None, governed=True)
     return nf.code if nf is not None else None
 
 
@@ -134,7 +134,7 @@ def _absorb(verb: Token, base: V.Code, act: V.Code) -> V.Code:
 # -- reported obligations: "Russia said Sudan must return a helicopter" -------------------------
 
 
-def _obligations(say: Token, verb_frames: dict[int, V.Frame], consumed: set[int]) -> list[_Trigger]:
+def _obligations(say: Token, verb_frames: dict[int, V.Frame], consumed: set[int]) -> list[Trigger]:
     out = []
     for clause in say.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
@@ -145,5 +145,5 @@ def _obligations(say: Token, verb_frames: dict[int, V.Frame], consumed: set[int]
         base = V.Code("REQUEST", "100", None, None)
         code = V.requested(base, act.code) if act is not None and act.code is not None else base
         consumed.add(clause.i)
-        out.append(_Trigger(code, frozenset({"obligation"}), [say], say, "obligation", clause))
+        out.append(Trigger(code, frozenset({"obligation"}), [say], say, "obligation", clause))
     return out

@@ -1,0 +1,151 @@
+"""Events on real-model parses through every stage, where the participants have no names.
+
+Each case is one or two sentences of news written for this test, run through the whole
+pipeline (the actor stage included, unlike tests/test_events.py, which gives the actors by
+hand), and checked for the event it must or must not yield: unnamed participants are
+actors with a sector and a country where the text gives one; weapons, accidents, plans and
+metaphors decide the sense; reported acts of force are allegations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from eventwire.model import Actor, Article, Event, SourceRef
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+from eventwire.stages import default_stages
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(default_stages(Settings()))
+
+
+def _code(pipeline: Pipeline, body: str, headline: str | None = None) -> Article:
+    article = Article(
+        id="t", source=SourceRef(uri="test"), headline=headline, body=body, published="2020-03-04"
+    )
+    return pipeline.run([article])[0]
+
+
+def _actors(article: Article, ids: tuple[str, ...]) -> Iterator[Actor]:
+    by_id = {a.id: a for a in article.actors}
+    return (by_id[i] for i in ids)
+
+
+def _of_type(article: Article, kind: str) -> list[Event]:
+    return [e for e in article.events if e.type == kind and not e.negated]
+
+
+# (text, type, source sector or country, target sector or country or None)
+UNNAMED = [
+    ("Police arrested a famous actor on Monday.", "COERCE", "COP", "CVL"),
+    ("Gunmen opened fire on a civilian bus, killing a passenger.", "ASSAULT", "UAF", "CVL"),
+    ("Bandits killed seven people in Kaduna State, Nigeria.", "ASSAULT", "CRM", "NGA"),
+    ("Thousands of people took to the streets in Harare.", "PROTEST", "ZWE", None),
+    ("Seven people were wounded when a grenade exploded in a market in Kabul.", "ASSAULT", "UAF", "AFG"),
+    ("Four protesters died from gunfire during a demonstration in Karbala.", "ASSAULT", "UAF", "CVL"),
+    ("Dozens of foreign-owned shops were looted in Pretoria on Monday night.", "ASSAULT", "UAF", None),
+    ("Two suicide bombers blew themselves up at a busy market in Baghdad.", "ASSAULT", "UAF", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), UNNAMED)
+def test_unnamed_participants_are_actors(
+    pipeline: Pipeline, text: str, kind: str, source: str, target: str | None
+) -> None:
+    article = _code(pipeline, text)
+    events = _of_type(article, kind)
+    assert len(events) == 1, [(e.type, e.trigger) for e in article.events]
+    sources = list(_actors(article, events[0].source))
+    assert any(source in (a.sector, a.country) for a in sources), sources
+    if target is not None:
+        targets = list(_actors(article, events[0].target))
+        assert any(target in (a.sector, a.country) for a in targets), targets
+
+
+def test_a_weapon_names_its_attacker(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline, "A Russian ballistic missile slammed into an apartment building in Kharkiv."
+    )
+    assert [e.type for e in article.events] == ["ASSAULT"]
+    assert article.events[0].source == ("RUS",)
+    assert article.events[0].location is not None
+    assert article.events[0].location.country == "UKR"
+
+
+# (text, headline, types that must not be coded)
+NOT_EVENTS = [
+    ("Six people were killed when a chemical plant exploded in Prague.", None, {"ASSAULT"}),
+    ("A tsunami killed 222 people as it slammed into tourist beaches.", None, {"ASSAULT", "ACCUSE"}),
+    ("BOGOTA - A dozen people have been killed in a plane crash in central Colombia.", None, {"ASSAULT"}),
+    ("The rebels were developing plans to attack the embassy.", None, {"ASSAULT"}),
+    ("A plot to kill the ambassador was uncovered.", None, {"ASSAULT"}),
+    ("The bill would allow the government to extradite suspects to China.", None, {"COOPERATE"}),
+    ("Organizers of the rally said they were fighting corruption.", None, {"ASSAULT"}),
+    ("Police vans arrived, and the crowds dispersed.", None, {"COERCE"}),
+    ("They beat us well. The team's coach praised the striker after the match.", "Caloundra win rugby final 24-10", {"ASSAULT"}),
+    ("No drugs have been clearly demonstrated suitable for treating the infection.", None, {"PROTEST"}),
+    ("They left at dawn without firing a shot.", None, {"ASSAULT"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "headline", "kinds"), NOT_EVENTS)
+def test_not_events(pipeline: Pipeline, text: str, headline: str | None, kinds: set[str]) -> None:
+    article = _code(pipeline, text, headline)
+    coded = {e.type for e in article.events if not e.negated}
+    assert not coded & kinds, [(e.type, e.trigger) for e in article.events]
+
+
+def test_a_science_story_codes_no_cooperation(pipeline: Pipeline) -> None:
+    body = (
+        "Scientists at the university published a study of the spacecraft in a journal.\n\n"
+        "The Boeing company is also collaborating with NASA on the spacecraft, and the "
+        "researchers said the experiment and the laboratory trial were a success."
+    )
+    assert _code(pipeline, body).events == ()
+
+
+def test_platforms_are_no_actors(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline,
+        "President Donald Trump lashed out at Washington mayor Muriel Bowser on Twitter, "
+        "accusing her of not doing her job.",
+    )
+    assert "Twitter" not in {a.name for a in article.actors}
+    accusations = _of_type(article, "ACCUSE")
+    assert accusations and all("twitter" not in e.target for e in accusations)
+
+
+def test_a_reported_crackdown_is_an_allegation(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline,
+        "Amnesty International said the Iranian authorities had arrested thousands of "
+        "protesters in a grossly unlawful way.",
+    )
+    arrests = _of_type(article, "COERCE")
+    assert arrests and all(e.hedged for e in arrests)
+    accusations = _of_type(article, "ACCUSE")
+    assert accusations, [(e.type, e.trigger) for e in article.events]
+    assert {a.name for a in _actors(article, accusations[0].source)} == {"Amnesty International"}
+
+
+def test_the_state_reporting_its_own_arrests_is_no_accusation(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline,
+        "NAIROBI, Kenya - Police spokesperson Esther Wambui said 47 people had been detained "
+        "for causing disorder.",
+    )
+    assert _of_type(article, "COERCE")
+    assert not _of_type(article, "ACCUSE")
+
+
+def test_a_retelling_is_one_event(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline, "Seven people were wounded when a grenade exploded in a market in Kabul."
+    )
+    assaults = _of_type(article, "ASSAULT")
+    assert len(assaults) == 1 and len(assaults[0].mentions) == 2
