@@ -52,6 +52,8 @@ __all__ = ["code_events"]
 
 # Ids of the actors the coder makes up for participants the text leaves unnamed.
 IMPLICIT_PREFIXES = tuple(IMPLICIT_ACTORS)
+# Things a verb of force can reach: places, targets, crossings (built once, not per call).
+_CONCRETE = frozenset().union(*(V.NOUN_CLASSES[k] for k in ("PLACES", "TARGETS", "ACCESS")))
 # Endings of English abstract nouns (Quirk et al. 1985, Appendix I: noun suffixes).
 _ABSTRACT_SUFFIXES = ("ism", "ity", "ness", "tion", "sion", "ance", "ence", "ship", "hood")
 # Sectors of the state, its armed opponents and political actors (PLOVER agent codes).
@@ -421,12 +423,11 @@ def _abstract_object(trig: Trigger) -> bool:
     place or thing."""
     if trig.kind != "verb":
         return False
-    concrete = set().union(*(V.NOUN_CLASSES[k] for k in ("PLACES", "TARGETS", "ACCESS")))
     for child in trig.anchor.children:
         if child.dep_ != "dobj" or child.pos_ != "NOUN" or child.ent_type_:
             continue
         lemma = child.lemma_.lower()
-        if lemma in concrete or lexicon.role_sector(child.text) is not None:
+        if lemma in _CONCRETE or lexicon.role_sector(child.text) is not None:
             return False
         return lemma in V.ABSTRACT_TARGETS or lemma.endswith(_ABSTRACT_SUFFIXES)
     return False

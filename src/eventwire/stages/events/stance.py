@@ -19,15 +19,15 @@ from spacy.tokens import Token
 from eventwire.lexicon import verbs as V
 from eventwire.model import Quote
 from eventwire.stages.events.resolve import ActorResolver
+from eventwire.stages.events.sense import UNNAMED_AUTHORITIES
 from eventwire.stages.events.syntax import lemma_of
 
 __all__ = ["ALLEGED_TYPES", "Reports"]
 
 # Acts whose second-hand report is an allegation against the doer.
 ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
-# Sectors that speak for the state, and the made-up id of an unnamed state.
+# Sectors that speak for the state.
 _STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
-_STATE = "unnamed-authorities"
 
 
 class Reports:
@@ -93,7 +93,9 @@ class Reports:
         detained"), nor outlets."""
         out = []
         doer_countries = {self.resolver.country_of(d) for d in doers}
-        state_act = any(self.resolver.kind(d) == "country" or d.startswith(_STATE) for d in doers)
+        state_act = any(
+            self.resolver.kind(d) == "country" or d.startswith(UNNAMED_AUTHORITIES) for d in doers
+        )
         for actor in speakers:
             record = self.resolver.index.by_id.get(actor)
             if actor in doers or (record is not None and record.sector in ("MED", "JRN")):
