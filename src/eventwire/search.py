@@ -11,6 +11,8 @@ them. Everything else is a word: punctuation and FTS5's own syntax in the input 
 Traceback (most recent call last):
 ...
 eventwire.search.QueryError: q: OR needs a term after it
+>>> fts_query("oil\\x00exports")
+'"oil" "exports"'
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ __all__ = ["HIT_CLOSE", "HIT_OPEN", "QueryError", "fts_query", "highlight"]
 
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<paren>[()])|(?P<word>[^\s()"]+)|(?P<quote>")')
 _OPERATORS = {"OR", "AND", "NOT"}
+# FTS5 reads its query as a C string: a NUL ends it mid-quote ("unterminated string"), so
+# control characters are spaces here, as they are to any reader of the box.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Private-use characters mark the hits in FTS5's snippet(); they never occur in news text
 # worth keeping, and they are replaced by <mark> only after the rest is escaped.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
@@ -46,7 +51,7 @@ def fts_query(text: str) -> str:
     parts: list[str] = []
     depth = 0
     previous = "start"  # start | term | op | open
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(_CONTROL.sub(" ", text)):
         if m["quote"]:
             raise QueryError('a quote (") is not closed')
         if m["paren"] == "(":
