@@ -149,3 +149,30 @@ def test_a_retelling_is_one_event(pipeline: Pipeline) -> None:
     )
     assaults = _of_type(article, "ASSAULT")
     assert len(assaults) == 1 and len(assaults[0].mentions) == 2
+
+
+def test_an_act_told_again_in_other_words_is_one_event(pipeline: Pipeline) -> None:
+    body = (
+        "Tens of thousands of Georgians protested in Tbilisi against the government. "
+        "The demonstrators protested the decision to suspend talks with the European Union."
+    )
+    (protest,) = _of_type(_code(pipeline, body), "PROTEST")
+    assert len(protest.mentions) == 2
+
+
+def test_the_retelling_that_states_the_date_dates_the_event(pipeline: Pipeline) -> None:
+    body = (
+        "A court in Tehran handed the writer Ali Karimi a six-year prison sentence. "
+        "Karimi, sentenced on Saturday, said he would appeal."
+    )
+    (sentence,) = _of_type(_code(pipeline, body), "COERCE")
+    assert (sentence.date, sentence.date_basis) == ("2020-02-29", "timex")
+
+
+def test_acts_on_two_stated_dates_stay_two_events(pipeline: Pipeline) -> None:
+    body = (
+        "Thousands of Georgians protested in Tbilisi on Monday against the government. "
+        "Thousands of Georgians protested in Tbilisi again on Wednesday."
+    )
+    dates = sorted(e.date or "" for e in _of_type(_code(pipeline, body), "PROTEST"))
+    assert dates == ["2020-03-02", "2020-03-04"]

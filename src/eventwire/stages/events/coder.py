@@ -116,7 +116,9 @@ class _Coder:
             mentions.extend(self._sentence(para, sent))
         _paragraph_places(mentions)
         countries = {a.id: a.country for a in self.index.actors}
-        return merge_mentions(mentions, self.article, countries)
+        ids = {a for m in mentions for a in (*m.source, *m.target)}
+        unnamed = frozenset(a for a in ids if self.resolver.unnamed(a) or a in IMPLICIT_ACTORS)
+        return merge_mentions(mentions, self.article, countries, unnamed)
 
     def _home_country(self) -> str | None:
         votes: Counter[str] = Counter()
@@ -256,7 +258,16 @@ class _Coder:
             return None  # "the crowds dispersed": no one was dispersed
         if code.type == "ASSAULT" and not target and weapon is None and _abstract_object(trig):
             return None  # "fighting corruption", "attacked the idea": a metaphor
+        said_source, said_target = tuple(source), tuple(target)
         source, target = self._implicit_roles(code, trig, source, target, location)
+        implied = frozenset(
+            role
+            for role, before, after in (
+                ("source", said_source, source),
+                ("target", said_target, target),
+            )
+            if tuple(after) != before
+        )
         if (
             code.type == "ASSAULT"
             and source
@@ -294,6 +305,7 @@ class _Coder:
             code, para, sent, sorted(trig.tokens, key=lambda t: t.i),
             tuple(source), tuple(target), negated, hedged, date, basis,
             location or self.when_where.sentence_location(para, sent, trig), start, end,
+            implied=implied,
         )  # fmt: skip
 
     def _political(self, code: V.Code, source: list[str], target: list[str]) -> bool:

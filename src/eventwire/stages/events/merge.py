@@ -49,12 +49,103 @@ def _specific(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return a if rank(a) >= rank(b) else b
 
 
+def _same_kind(a: V.Code, b: V.Code) -> bool:
+    """Whether two codes of one type name the same kind of act: the same mode ("arrest"
+    and "arrest", not "suppress" beside it) and CAMEO root."""
+    return a.mode == b.mode and (a.cameo or "")[:2] == (b.cameo or "")[:2]
+
+
+def _dates_fit(k: Mention, m: Mention) -> bool:
+    """Dates that can be one act's: equal, one inside the other ("2019-10" and
+    "2019-10-05"), or one of them only a guess (from the sentence, the paragraph, the lead
+    or the publication); two dates the text attaches to two acts keep them apart
+    ("attacked on Monday and again on Wednesday")."""
+    if k.date == m.date or k.date is None or m.date is None:
+        return True
+    if k.date.startswith(m.date) or m.date.startswith(k.date):
+        return True
+    return not (k.basis == "timex" and m.basis == "timex")
+
+
+# How near to the act each date basis is: the clause's own date, then the sentence's, the
+# paragraph's, the lead's; the publication date (or a neighbour's) is only a guess.
+_BASIS_RANK = {"timex": 0, "sentence": 1, "paragraph": 2, "lead": 3}
+
+
+def _better_dated(m: Mention, k: Mention) -> bool:
+    """Whether ``m`` dates the act better than ``k``: a narrower date inside ``k``'s, or a
+    date nearer to the act ("sentenced Saturday" after "handed a sentence", dated only
+    by the publication) that is no coarser (a day is not traded for "2020")."""
+    if m.date is None:
+        return False
+    if k.date is None:
+        return True
+    if len(m.date) > len(k.date) and m.date.startswith(k.date):
+        return True
+    nearer = _BASIS_RANK.get(m.basis, 9) < _BASIS_RANK.get(k.basis, 9)
+    return nearer and len(m.date) >= len(k.date)
+
+
+def _told_again(
+    k: Mention, m: Mention, country_of: Mapping[str, str | None], unnamed: frozenset[str]
+) -> bool:
+    """The same act told again later in the story, in other words: same type and kind,
+    doers and targets that can be the same parties, dates that can be one act's
+    ("Hongkongers marched ..." and "the demonstrations drew ..."; "Bloomberg endorsed
+    Biden" and, in his statement, "I endorse Joe Biden")."""
+    return (
+        _same_kind(k.code, m.code)
+        and bool(k.source)
+        and bool(m.source)
+        and _role_fits("source", k, m, country_of, unnamed)
+        and _role_fits("target", k, m, country_of, unnamed)
+        and _dates_fit(k, m)
+    )
+
+
+def _role_fits(
+    role: str,
+    k: Mention,
+    m: Mention,
+    country_of: Mapping[str, str | None],
+    unnamed: frozenset[str],
+) -> bool:
+    """Whether two mentions' sources (or targets) can be the same parties: unsaid or filled
+    in by the coder on one side, or ``_same_parties``."""
+    a, b = (k.source, m.source) if role == "source" else (k.target, m.target)
+    if not a or not b or role in k.implied or role in m.implied:
+        return True
+    return _same_parties(a, b, country_of, unnamed)
+
+
+def _same_parties(
+    a: tuple[str, ...],
+    b: tuple[str, ...],
+    country_of: Mapping[str, str | None],
+    unnamed: frozenset[str],
+) -> bool:
+    """Stricter than ``_fits``: one list inside the other, or one side only bare countries
+    and the other only unnamed groups of those countries ("Hong Kong" and "protesters
+    (Hong Kong)"); two different people or bodies of one country are two parties."""
+    if set(a) <= set(b) or set(b) <= set(a):
+        return True
+
+    def bare(xs: tuple[str, ...]) -> bool:
+        return all(country_of.get(x) == x or (len(x) == 3 and x.isupper()) for x in xs)
+
+    for one, other in ((a, b), (b, a)):
+        if bare(one) and set(other) <= unnamed and {country_of.get(x) for x in other} <= set(one):
+            return True
+    return False
+
+
 def _fold_retellings(
-    mentions: list[Mention], country_of: Mapping[str, str | None]
+    mentions: list[Mention], country_of: Mapping[str, str | None], unnamed: frozenset[str]
 ) -> list[Mention]:
     """One mention per act told twice: in one sentence ("Seven people were wounded when a
     grenade exploded", "marched ..., protesting"), or across the story by the same named
-    source on the same date ("killed Soleimani" ... "carried out the airstrike")."""
+    source on the same date ("killed Soleimani" ... "carried out the airstrike"), or told
+    again in other words with fitting parties and dates (``_told_again``)."""
     kept: list[Mention] = []
     for m in mentions:
         host = None
@@ -96,23 +187,32 @@ def _fold_retellings(
             if (same_sentence or same_doer) and doers and _fits(k.target, m.target, country_of):
                 host = k
                 break
+            if _told_again(k, m, country_of, unnamed):
+                host = k
+                break
         if host is None:
             kept.append(m)
             continue
         host.source = _specific(host.source, m.source)
         host.target = _specific(host.target, m.target)
         host.location = host.location or m.location
+        if _better_dated(m, host):  # "sentenced Saturday" told after "handed a sentence"
+            host.date, host.basis = m.date, m.basis
         host.hedged = host.hedged and m.hedged
         host.mentions.append((m.start, m.end))
     return kept
 
 
 def merge_mentions(
-    mentions: list[Mention], article: Article, country_of: Mapping[str, str | None]
+    mentions: list[Mention],
+    article: Article,
+    country_of: Mapping[str, str | None],
+    unnamed: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """One event per act told in the article, in the order of first mention;
-    ``country_of`` maps the article's actor ids to their countries."""
-    mentions = _fold_retellings(mentions, country_of)
+    ``country_of`` maps the article's actor ids to their countries, ``unnamed`` holds the
+    ids of its unnamed participants ("protesters", "police")."""
+    mentions = _fold_retellings(mentions, country_of, unnamed)
     groups: dict[tuple[str, frozenset[str], frozenset[str], bool], list[Mention]] = {}
     for m in mentions:
         key = (m.code.type, frozenset(m.source), frozenset(m.target), m.negated)

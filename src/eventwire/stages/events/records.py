@@ -49,3 +49,6 @@ class Mention:
     start: int = 0
     end: int = 0
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    # the roles the coder filled in because the text leaves them unsaid ("source",
+    # "target"): the place's country for a protest's addressee, the state that arrests
+    implied: frozenset[str] = frozenset()
