@@ -328,6 +328,10 @@ def test_metonym_negative() -> None:
         ("farmers", ("AGR", None)),
         ("doctors", ("HLH", "Doctor")),
         ("intelligence officials", ("SPY", None)),
+        # the plural of a title with its adjective after the noun is on the noun
+        ("attorneys general", ("GOV", "Attorney General")),
+        ("secretaries general", ("GOV", "Secretary-General")),
+        ("sixteen states", ("GOV", None)),
         # generic heads take the sector of the role before them
         ("police spokesman", ("COP", "Spokesperson")),
         ("Israeli military spokesman", ("MIL", "Military Spokesperson")),
@@ -342,7 +346,7 @@ def test_role_sector(phrase: str, expected: tuple[str, str | None]) -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["general election", "Islamic State", "European Union", "weather", "", "the"],
+    ["general election", "Islamic State", "European Union", "weather", "", "the", "the state"],
 )
 def test_role_sector_negatives(phrase: str) -> None:
     assert lexicon.role_sector(phrase) is None

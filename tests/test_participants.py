@@ -176,3 +176,26 @@ def test_acts_on_two_stated_dates_stay_two_events(pipeline: Pipeline) -> None:
     )
     dates = sorted(e.date or "" for e in _of_type(_code(pipeline, body), "PROTEST"))
     assert dates == ["2020-03-02", "2020-03-04"]
+
+
+# (text, type, source sector, source country): a state or province that acts is its
+# government; a role qualified by its state or country is a participant though unnamed
+STATES = [
+    ("California sued the federal government over the new emissions rules.", "ACCUSE", "GOV", "USA"),
+    ("The Texas governor criticized the protesters on Monday.", "ACCUSE", "GOV", "USA"),
+    ("The governor of Kaduna State condemned the attack on the village.", "ACCUSE", "GOV", "NGA"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "sector", "country"), STATES)
+def test_states_and_qualified_roles_are_actors(
+    pipeline: Pipeline, text: str, kind: str, sector: str, country: str
+) -> None:
+    article = _code(pipeline, text)
+    (event,) = _of_type(article, kind)
+    assert [(a.sector, a.country) for a in _actors(article, event.source)] == [(sector, country)]
+
+
+def test_a_state_that_is_only_where_someone_lives_is_no_party(pipeline: Pipeline) -> None:
+    article = _code(pipeline, "A resident of Springfield, Illinois, was arrested by police.")
+    assert not [a for a in article.actors if a.name == "Illinois"]

@@ -464,6 +464,10 @@ def _tokens(phrase: str) -> list[tuple[str, str]]:
     return out
 
 
+# Adjectives that follow their noun in English titles, so the plural is on the word before.
+_POSTPOSITIVE = frozenset({"general", "martial", "elect"})
+
+
 def _match_ending(
     words: list[str], end: int, table: dict[tuple[str, ...], RoleEntry], longest: int
 ) -> tuple[int, RoleEntry] | None:
@@ -475,6 +479,11 @@ def _match_ending(
             entry = table.get((*head, last))
             if entry is not None:
                 return start, entry
+        if head and words[end] in _POSTPOSITIVE:  # "attorneys general": the noun is plural
+            for noun in _singulars(head[-1])[1:]:
+                entry = table.get((*head[:-1], noun, words[end]))
+                if entry is not None:
+                    return start, entry
     return None
 
 

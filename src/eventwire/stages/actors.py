@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire import lexicon
-from eventwire.model import Actor, Entity
+from eventwire.model import Actor, Entity, Location
 from eventwire.stages.agencies import agency_names_in
-from eventwire.stages.geo import dateline_place, geocode
+from eventwire.stages.geo import dateline_place, division, geocode
 from eventwire.stages.nlp import Parsed
 
 __all__ = ["ActorIndex", "find_actors"]
@@ -438,7 +438,8 @@ class _Resolver:
     def _place_or_country(self, para: int, span: Span, label: str) -> None:
         code = self._country_of_mention(span.text, label)
         if code is None:
-            self._add_entity(para, span, label, None)
+            state = division(span.text) if label == "GPE" and _acts(span) else None
+            self._add_entity(para, span, label, self._state_actor(state) if state else None)
             return
         is_capital = (
             lexicon.capital_country(span.text) == code and lexicon.country_name(code) != span.text
@@ -469,6 +470,15 @@ class _Resolver:
             return
         self._add_entity(para, span, label, self._country_actor(code))
 
+    def _state_actor(self, state: Location) -> str:
+        """A state or province that acts ("California sued", "Texas banned"): its
+        government, of its country."""
+        key = _slug(f"{state.country}-{state.name}")
+        if key not in self.actors:
+            self.actors[key] = _Actor(key, state.name, "organization", country=state.country,
+                                      sector="GOV", aliases={state.name})  # fmt: skip
+        return key
+
     @staticmethod
     def _is_argument(span: Span) -> bool:
         root = span.root
@@ -483,6 +493,10 @@ class _Resolver:
         code = lexicon.region(name)
         if code and lexicon.is_region_code(code):
             self._add_entity(para, span, "ORG", self._country_actor(code))
+            return
+        state = division(name) if re.search(r"\b(?:State|Province)$", name) else None
+        if state is not None:  # "Kaduna State", read as an organisation: the state's government
+            self._add_entity(para, span, "ORG", self._state_actor(state))
             return
         actor = self.actors.get(_slug(name)) or next(
             (a for a in self.actors.values() if a.kind == "organization" and name in a.aliases),
@@ -525,19 +539,22 @@ class _Resolver:
     def _nominal(self, para: int, chunk: Span, role: tuple[str, str | None]) -> None:
         sector, title = role
         head = chunk.root
-        countries = [(t, lexicon.country_of(t.text) or lexicon.region(t.text)) for t in chunk
+        countries = [(t, _word_country(t)) for t in chunk
                      if t.ent_type_ in ("NORP", "GPE") and t.i < head.i]  # fmt: skip
         # "the president of Armenia": the country after the role counts as much as before it
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                countries += [(t, lexicon.country_of(t.text)) for t in prep.children
-                              if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "NORP")]  # fmt: skip
+                countries += [(t, _word_country(t)) for t in prep.children if t.dep_ == "pobj"
+                              and t.ent_type_ in ("GPE", "NORP", "ORG")]  # fmt: skip
         countries = [(t, c) for t, c in countries if c]
         start, end = self._offsets(para, chunk)
         if title is not None or head.lemma_ in COREF_ROLES:
             if self._person_reference(para, chunk, sector, countries, start, end):
                 return
-            if not _stands_alone(chunk):
+            named = any(
+                t.ent_type_ == "PERSON" for t in head.subtree
+            )  # "US Ambassador ... Grenell"
+            if not _stands_alone(chunk, qualified=bool(countries) and not named):
                 return  # "X, a journalist", "as a judge", "Starmer's top aide": a description
         self._institution(para, chunk, sector, countries, start, end)
 
@@ -677,10 +694,44 @@ class _Resolver:
         return place.country if place is not None else None
 
 
-def _stands_alone(chunk: Span) -> bool:
+def _acts(span: Span) -> bool:
+    """Whether a place name is a party to its clause ("California sued", "sued Texas",
+    "a deal with Ontario", "was banned by Bavaria"), not a setting or a description ("a
+    resident of Antioch, Illinois", "flew to Texas")."""
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+        return True
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("by", "against", "with")
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _word_country(tok: Token) -> str | None:
+    """The country of a nationality or place word in a phrase, read from its whole name
+    ("American Samoa", not "Samoa"): "Nigerian", "Kenya", and a state or province ("the
+    Texas governor", "the governor of Kaduna State")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    name = ent.text if ent is not None else tok.text
+    code = lexicon.country_of(name) or lexicon.region(name)
+    if code is None and tok.ent_type_ in ("NORP", "GPE"):
+        code = lexicon.country_of(tok.text) or lexicon.region(tok.text)
+    if code is not None or tok.ent_type_ not in ("GPE", "ORG"):
+        return code
+    state = division(name)
+    return state.country if state is not None else None
+
+
+def _stands_alone(chunk: Span, *, qualified: bool = False) -> bool:
     """A role noun that names a participant of its own ("a soldier was killed", "police
     officers fired"), not one that describes someone ("X, a journalist", "as a judge",
-    "Starmer's top aide", "was appointed director")."""
+    "Starmer's top aide", "was appointed director"). A ``qualified`` one, whose phrase
+    names its country or state ("the Texas governor", "the Iranian foreign minister"),
+    stands alone though the text never names the holder."""
     head = chunk.root
     if head.dep_ in ("attr", "appos", "oprd", "compound", "npadvmod"):
         return False
@@ -690,7 +741,11 @@ def _stands_alone(chunk: Span) -> bool:
         return False
     # "the ambassador", "the minister" with no one to point back at: a titled individual the
     # text names elsewhere (or never); only groups and indefinite mentions stand alone
-    return head.tag_ in ("NNS", "NNPS") or chunk[0].lower_ in ("a", "an", "one", "another")
+    return (
+        qualified
+        or head.tag_ in ("NNS", "NNPS")
+        or chunk[0].lower_ in ("a", "an", "one", "another")
+    )
 
 
 def _is_setting(ent: Span) -> bool:

@@ -41,7 +41,7 @@ from importlib.resources import files
 from eventwire import lexicon
 from eventwire.model import Location
 
-__all__ = ["dateline_place", "geocode"]
+__all__ = ["dateline_place", "division", "geocode"]
 
 _City = tuple[str, str | None, float, float, int]  # name, ISO3, lat, lon, population
 _PUNCT = re.compile(r"[\"“”‘’.()\[\]]")
@@ -157,6 +157,16 @@ def geocode(name: str, *, country: str | None = None, prefer: str | None = None)
         if local is not None and local.country == prefer and not _dwarfed(name, local):
             return local
     return _place(name, country)
+
+
+def division(name: str) -> Location | None:
+    """The state, province or oblast a name is, when it is one and not a country or a big
+    city of that name: ``division("Texas").country == "USA"``, ``division("Chicago")`` and
+    ``division("Georgia")`` are None."""
+    if _country(name.strip()) is not None:
+        return None
+    place = geocode(name)
+    return place if place is not None and place.lat is None and place.country else None
 
 
 def _dwarfed(name: str, local: Location) -> bool:
