@@ -199,3 +199,18 @@ def test_states_and_qualified_roles_are_actors(
 def test_a_state_that_is_only_where_someone_lives_is_no_party(pipeline: Pipeline) -> None:
     article = _code(pipeline, "A resident of Springfield, Illinois, was arrested by police.")
     assert not [a for a in article.actors if a.name == "Illinois"]
+
+
+def test_a_request_targets_the_one_asked_to_act(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline, "Opposition leaders pressed for the army to withdraw from the capital."
+    )
+    (request,) = _of_type(article, "REQUEST")
+    assert [a.sector for a in _actors(article, request.target)] == ["MIL"]
+
+
+def test_the_possessor_of_an_event_noun_is_its_participant(pipeline: Pipeline) -> None:
+    article = _code(pipeline, "The minister refused to accede to the protesters' demands.")
+    assert any(a.sector == "CVL" for a in article.actors)
+    backers = _code(pipeline, "The rebels' backers could face sanctions.")
+    assert not any(a.sector == "REB" for a in backers.actors)

@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire import lexicon
+from eventwire.lexicon import verbs as V
 from eventwire.model import Actor, Entity, Location
 from eventwire.stages.agencies import agency_names_in
 from eventwire.stages.geo import dateline_place, division, geocode
@@ -523,7 +524,7 @@ class _Resolver:
     def _nominals(self, named: list[tuple[int, Span, str]]) -> None:
         taken = {(i, t) for i, s, _ in named for t in range(s.start, s.end)}
         for para, doc in enumerate(self.parsed.docs):
-            for chunk in doc.noun_chunks:
+            for chunk in _chunks_and_possessors(doc):
                 head = chunk.root
                 if (para, head.i) in taken or head.pos_ not in ("NOUN", "PROPN"):
                     continue
@@ -649,7 +650,8 @@ class _Resolver:
             code = self._dateline_country()
         if code is None and self.home_country_share >= 0.5:
             code = self.home_country  # "50,000 people" in a story about Iran are Iranians
-        words = [t.text for t in chunk if t.lower_ not in DETERMINERS and not t.like_num]
+        words = [t.text for t in chunk
+                 if t.lower_ not in DETERMINERS and not t.like_num and not t.is_punct]  # fmt: skip
         words = [w for w in words if w.lower() not in QUANTIFIERS] or [head.text]
         name = " ".join(words)
         if code is not None and not described:  # "the army" of the story's country: say whose
@@ -692,6 +694,20 @@ class _Resolver:
             return None
         place = dateline_place(dateline)
         return place.country if place is not None else None
+
+
+def _chunks_and_possessors(doc: Doc) -> Iterator[Span]:
+    """The noun chunks, and before each the possessor inside it that spaCy folds into the
+    chunk: "the protesters" of "the protesters' demands", "police" of "police's response"."""
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if V.frames("N", root.lemma_):
+            # only before an event noun, whose doer the possessor is: "the protesters'
+            # demands"; "the soldiers' families" and "the rebels' backers" are others
+            for tok in chunk:
+                if tok.dep_ == "poss" and tok.head.i == root.i and tok.pos_ == "NOUN":
+                    yield doc[tok.left_edge.i : tok.i + 1]
+        yield chunk
 
 
 def _acts(span: Span) -> bool:

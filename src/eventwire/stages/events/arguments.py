@@ -161,6 +161,8 @@ def target_actors(
                 for g in child.children:
                     if g.dep_ in ("nsubj", "nsubjpass"):
                         found += resolver.argument(para, g, avoid=avoid)
+    if not found and trig.code.type == "REQUEST":
+        found += _asked_to_act(resolver, para, verb, avoid)  # "called for Lam to resign"
     if not found:
         preps = _TARGET_PREPS | (
             _AID_PREPS
@@ -184,6 +186,22 @@ def target_actors(
         else:
             found += nominal_actors(resolver, para, comp, trig.code)[1]
     return list(dict.fromkeys(found))
+
+
+def _asked_to_act(
+    resolver: ActorResolver, para: int, verb: Token, avoid: frozenset[str]
+) -> list[str]:
+    """The one a request asks to act, when the parse hangs it on a "for ... to" clause:
+    "called for Lam to resign", "pressed for the army to withdraw"."""
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "ccomp", "xcomp"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            continue
+        for g in clause.children:
+            if g.dep_ in ("nsubj", "nsubjpass"):
+                return resolver.argument(para, g, avoid=avoid)
+    return []
 
 
 def pobj_actors(
