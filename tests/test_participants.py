@@ -214,3 +214,64 @@ def test_the_possessor_of_an_event_noun_is_its_participant(pipeline: Pipeline) -
     assert any(a.sector == "CVL" for a in article.actors)
     backers = _code(pipeline, "The rebels' backers could face sanctions.")
     assert not any(a.sector == "REB" for a in backers.actors)
+
+
+def _names(article: Article, ids: tuple[str, ...]) -> list[str]:
+    return [a.name for a in _actors(article, ids)]
+
+
+# (text, type, target name): what is done to a thing is done to the one it belongs to
+OWNERS = [
+    ("The appeals court threw out a complaint filed by Ohio.", "REJECT", "Ohio"),
+    ("Canada announced new restrictions on imports from Venezuela.", "SANCTION", "Venezuela"),
+    ("Brazil withdrew its ambassador from a summit with Argentina.", "SANCTION", "Argentina"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "target"), OWNERS)
+def test_the_owner_of_an_object_is_the_target(
+    pipeline: Pipeline, text: str, kind: str, target: str
+) -> None:
+    article = _code(pipeline, text)
+    events = [e for e in article.events if target in _names(article, e.target)]
+    assert events, [(e.type, _names(article, e.target)) for e in article.events]
+
+
+def test_a_country_that_describes_a_participant_is_no_second_one(pipeline: Pipeline) -> None:
+    article = _code(pipeline, "The embassy in Lima urged U.S. citizens to avoid the protests.")
+    (request,) = _of_type(article, "REQUEST")
+    assert _names(article, request.target) == ["U.S. citizens"]
+
+
+def test_a_protest_against_a_shooting_is_not_against_its_victim(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline, "Hundreds of people in Memphis marched protesting the shooting of Tyre Evans."
+    )
+    (protest,) = _of_type(article, "PROTEST")
+    assert "Tyre Evans" not in _names(article, protest.target)
+
+
+def test_declining_to_comment_is_no_rejection(pipeline: Pipeline) -> None:
+    assert not _code(pipeline, "The mayor of Leeds declined to comment on the report.").events
+    (refusal,) = _of_type(_code(pipeline, "Iran refused to negotiate with Oman."), "REJECT")
+    assert refusal.cameo.startswith("12")
+
+
+def test_wrongdoing_said_by_another_is_an_accusation(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline, "Senator Joan Pike said the Ruritanian government had rigged the vote."
+    )
+    (accusation,) = _of_type(article, "ACCUSE")
+    assert _names(article, accusation.source) == ["Joan Pike"]
+    assert _names(article, accusation.target) != []
+    told = _code(pipeline, "The company misled its investors for years.")
+    assert not _of_type(told, "ACCUSE")  # the narrator's own words accuse no one
+
+
+def test_a_name_with_an_arabic_article_is_a_person(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline,
+        "Abu Karim al-Hashimi led the militia. The government imposed sanctions on al-Hashimi.",
+    )
+    sanctions = [e for e in article.events if e.type == "SANCTION"]
+    assert sanctions and _names(article, sanctions[0].target) == ["Abu Karim al-Hashimi"]

@@ -27,6 +27,7 @@ __all__ = [
     "ABSORBING_INTENT",
     "ABSTRACT_TARGETS",
     "ATTACK_CUES",
+    "COMMENT_VERBS",
     "CONDITIONAL_MARKS",
     "CONFLICT_TYPES",
     "CONTEST_CUES",
@@ -62,6 +63,7 @@ __all__ = [
     "SPORT_CUES",
     "TEMPORAL_BREAK_MARKS",
     "WEAPONS",
+    "WRONGDOING_VERBS",
     "Code",
     "Frame",
     "frames",
@@ -211,6 +213,8 @@ NOUN_CLASSES: dict[str, frozenset[str]] = {
         "PROPOSALS": "proposal offer plan initiative bid overture invitation suggestion "
         "formula idea deal resolution framework roadmap settlement",
         "REQUESTS": "demand request call appeal condition ultimatum plea pressure",
+        "SUITS": "lawsuit suit case complaint petition appeal challenge claim motion charge "
+        "indictment conviction verdict ruling sentence",
         "AGREEMENTS": "agreement treaty accord pact deal memorandum convention protocol "
         "declaration charter contract framework ceasefire truce armistice partnership mou",
         "RELATIONS": "relation tie link contact relationship partnership friendship",
@@ -309,6 +313,20 @@ SAY_VERBS = _words(
     "say tell add state declare announce stress reiterate argue note write tweet confirm "
     "report explain remind conclude insist assert affirm repeat emphasize emphasise "
     "underline indicate signal"
+)
+# Verbs of comment: to decline one is CAMEO 012 ("decline comment"), a public statement
+# that PLOVER does not code, not a rejection ("he declined to comment").
+COMMENT_VERBS = SAY_VERBS | _words(
+    "comment elaborate discuss disclose reveal specify identify name speak"
+)
+# Verbs of wrongdoing: said of an actor by someone else, they accuse it (CAMEO 112
+# "accuse of crime, corruption", 1121 "of human rights abuses"): "members of Congress
+# have abused their power", the senator said.  Told by the narrator, they report no act.
+WRONGDOING_VERBS = _words(
+    "abuse lie cheat steal rig betray mislead deceive obstruct defraud bribe embezzle "
+    "persecute oppress discriminate sabotage undermine interfere meddle smuggle exploit "
+    "harass intimidate breach flout collude conspire falsify fabricate manipulate "
+    "suppress silence censor"
 )
 CONDITIONAL_MARKS = _words("if unless whether lest")
 # Subordinators that place a clause at another time than its head ("after a court

@@ -130,8 +130,7 @@ def _clean_span(span: Span) -> Span | None:
         if trimmed is None or not len(trimmed):
             return None
         out = trimmed
-    first = out.text[0]
-    if not (first.isupper() or first.isdigit()) or "/" in out.text:
+    if not (_capitalised(out.text) or out.text[0].isdigit()) or "/" in out.text:
         return None  # "supreme", a credit fragment "Peter Nicholls/Pool"
     if _stray_code(out) and span.label_ != "ORG":
         return None  # a stray site marker ("TT") taken for a place or a person
@@ -213,6 +212,15 @@ def _is_place_like(span: Span) -> bool:
     return doc[span.start - 2].lemma_.lower() in PLACE_NOUNS
 
 
+# Arabic article forms that begin a capitalised name in lower case ("al-Muhandis", "el-Sisi").
+_NAME_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-‐‑]", re.I)
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word is written as a name: "Muhandis", "al-Muhandis", not "said"."""
+    return _NAME_ARTICLE.sub("", word)[:1].isupper()
+
+
 def _is_person_like(span: Span, persons_known: set[str]) -> bool:
     """An "organisation" right after a person's role noun, or bearing a known person's name."""
     if lexicon.country_of(span.text) or lexicon.region(span.text):
@@ -221,7 +229,7 @@ def _is_person_like(span: Span, persons_known: set[str]) -> bool:
     if span.text in persons_known:
         return True  # the whole name is a person's name or surname seen elsewhere
     prev = span.doc[span.start - 1] if span.start > 0 else None
-    if prev is None or len(words) > 3 or not all(w[0].isupper() for w in words):
+    if prev is None or len(words) > 3 or not all(_capitalised(w) for w in words):
         return False
     if words[-1].rstrip(".").lower() in CORPORATE_WORDS:
         return False
@@ -262,7 +270,7 @@ class _Resolver:
     def run(self) -> ActorIndex:
         # full names and surnames of the people spaCy found
         known = {part for doc in self.parsed.docs for e in doc.ents if e.label_ == "PERSON"
-                 for part in (e.text, e.text.split()[-1]) if part[:1].isupper()}  # fmt: skip
+                 for part in (e.text, e.text.split()[-1]) if _capitalised(part)}  # fmt: skip
         named = _named(self.parsed, known)
         for _, span, label in named:
             code = self._country_of_mention(span.text, label)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.lexicon import verbs as V
-from eventwire.stages.events.frames import is_event_noun
+from eventwire.stages.events.frames import is_event_noun, noun_frame
 from eventwire.stages.events.records import Trigger
 from eventwire.stages.events.resolve import ActorResolver
 from eventwire.stages.events.syntax import is_passive, lemma_of, phrase_head
@@ -31,6 +31,8 @@ __all__ = [
 # Prepositions whose object is a verb's recipient, when the frame names none.
 _TARGET_PREPS = {"against", "on", "upon", "at", "with", "into", "toward", "towards"}
 _AID_PREPS = {"to", "for"}
+# Disapproval of an act is addressed to its doer, never to its victim.
+_DISAPPROVAL = frozenset({"PROTEST", "ACCUSE"})
 _NOMINAL_SOURCE_OF = {"CONSULT", "AGREE", "PROTEST", "SUPPORT", "REQUEST", "ACCUSE"}
 
 
@@ -137,22 +139,39 @@ def target_actors(
             return resolver.argument(para, verb.head, exclude=verb)
         if verb.dep_ == "relcl":
             return resolver.argument(para, verb.head, exclude=verb)
+    if trig.code.type in ("RETREAT", "SANCTION"):
+        # "withdrew the US from a treaty with Iran", "pulled troops out of Syria": the
+        # object is what is withdrawn; the one left is the target
+        left = [
+            a
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ in ("from", "of")
+            for a in pobj_actors(resolver, para, child, exclude, avoid, owners=True)
+        ]
+        if left:
+            return list(dict.fromkeys(left))
     found: list[str] = []
     frame_preps = set(trig.words)
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "iobj") and (exclude is None or child.i != exclude.i):
             if is_event_noun(child):  # "denounced Russia's war": the war's author
-                agent, patient = nominal_actors(resolver, para, child, trig.code, avoid)
-                found += agent or patient
+                own = noun_frame(child, verb, governed=True)
+                act = own.code if own is not None and own.code is not None else trig.code
+                agent, patient = nominal_actors(resolver, para, child, act, avoid)
+                # one protests a shooting to its doer, not to its victim ("protesting the
+                # shooting of Jacob Blake"); force done to an act reaches its patient
+                found += agent or (patient if trig.code.type not in _DISAPPROVAL else [])
             else:
-                found += resolver.argument(para, child, exclude=exclude, avoid=avoid)
+                found += resolver.argument(para, child, exclude=exclude, avoid=avoid) or owners_of(
+                    resolver, para, child, avoid
+                )
         elif child.dep_ == "dative":
             if child.pos_ == "ADP":
                 found += pobj_actors(resolver, para, child, exclude, avoid)
             else:
                 found += resolver.argument(para, child, avoid=avoid)
         elif child.dep_ == "prep" and child.lower_ in frame_preps:
-            found += pobj_actors(resolver, para, child, exclude, avoid)
+            found += pobj_actors(resolver, para, child, exclude, avoid, owners=True)
         elif child.dep_ == "ccomp" and child.pos_ in ("PROPN", "NOUN"):
             found += resolver.argument(para, child, exclude=exclude)  # "handed Mohammadi ..."
     if not found and "ccomp" in trig.flags:
@@ -173,7 +192,7 @@ def target_actors(
             preps = {"from"}  # "withdrew from the Syrian sector", "pulled out of"
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                found += pobj_actors(resolver, para, child, exclude, avoid)
+                found += pobj_actors(resolver, para, child, exclude, avoid, owners=True)
     if not found and trig.kind == "verb" and trig.noun is not None:
         comp = trig.noun
         if comp.pos_ in ("VERB", "AUX"):
@@ -210,12 +229,47 @@ def pobj_actors(
     prep: Token,
     exclude: Token | None = None,
     avoid: frozenset[str] = frozenset(),
+    *,
+    owners: bool = False,
 ) -> list[str]:
+    """The actors a preposition's object names; with ``owners``, an object that is no
+    actor gives those it belongs to ("sanctions on flights to Cuba": Cuba)."""
     out: list[str] = []
     for g in prep.children:
         if g.dep_ == "pobj" and (exclude is None or g.i != exclude.i):
-            out += resolver.argument(para, g, exclude=exclude, avoid=avoid)
+            found = resolver.argument(para, g, exclude=exclude, avoid=avoid)
+            out += found or (owners_of(resolver, para, g, avoid) if owners else [])
     return out
+
+
+# Prepositions that tie a thing to the actor it belongs to, comes from or concerns.
+_OWNER_PREPS = frozenset({"of", "to", "from", "with", "against", "by"})
+
+
+def owners_of(
+    resolver: ActorResolver, para: int, noun: Token, avoid: frozenset[str], depth: int = 0
+) -> list[str]:
+    """The actors a thing that is no actor belongs to: the one who filed "a lawsuit filed
+    by Texas", "Texas's lawsuit", the country of "flights to Cuba", the party of "a
+    treaty with Iran".  What is done to a thing is done to its owner (CAMEO codes the
+    rejection of a proposal as the rejection of its author)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or is_event_noun(noun) or depth > 1:
+        return []
+    out: list[str] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            out += resolver.argument(para, child, avoid=avoid)
+        elif child.dep_ == "acl" and is_passive(child):
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    out += pobj_actors(resolver, para, agent, avoid=avoid)
+        elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out += resolver.argument(para, g, avoid=avoid) or owners_of(
+                        resolver, para, g, avoid, depth + 1
+                    )
+    return list(dict.fromkeys(a for a in out if a not in avoid))
 
 
 def nominal_actors(
@@ -252,7 +306,7 @@ def nominal_actors(
             elif word == "of":
                 (source if code.type in _NOMINAL_SOURCE_OF else target).extend(actors)
             elif word in _TARGET_PREPS | {"to", "toward", "towards", "for"}:
-                target += actors
+                target += actors or pobj_actors(resolver, para, child, avoid=avoid, owners=True)
     if modifiers:
         if source:
             target += modifiers

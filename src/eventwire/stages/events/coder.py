@@ -60,6 +60,8 @@ _ABSTRACT_SUFFIXES = ("ism", "ity", "ness", "tion", "sion", "ance", "ence", "shi
 POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "UAF", "IGO", "SPY", "ACT"}
 )
+# What a report of wrongdoing is: an accusation of crime or abuse (CAMEO 112).
+_WRONGDOING = V.Code("ACCUSE", "112", "allege", None)
 # Acts a state does to its own people when the text names no victim (repression).
 _DOMESTIC_TYPES = {"COERCE"}
 
@@ -146,6 +148,42 @@ class _Coder:
             if mention is not None:
                 out.append(mention)
                 out.extend(self._alleged(para, trig, mention))
+        out.extend(self._reported_wrongdoing(para, sent, out))
+        return out
+
+    def _reported_wrongdoing(self, para: int, sent: Span, coded: list[Mention]) -> list[Mention]:
+        """An actor said by someone else to have done wrong accuses it: "members of
+        Congress have abused their power", Cruz said (ACCUSE 112, from the speaker).  The
+        narrator's own "the company misled investors" is no act of anyone's."""
+        out: list[Mention] = []
+        accusing = {(m.source, m.sentence.start) for m in coded if m.code.type == "ACCUSE"}
+        for tok in sent:
+            if tok.pos_ != "VERB" or lemma_of(tok) not in V.WRONGDOING_VERBS:
+                continue
+            trig = Trigger(_WRONGDOING, frozenset(), [tok], tok, "verb")
+            if is_conditional(tok) or is_irrealis(tok) or is_imperative(tok):
+                continue
+            negated, _, future, obliged = read_modality(tok, trig)
+            if negated or future or obliged:
+                continue
+            speakers = self.reports.speakers(para, tok)
+            doers = [
+                a
+                for a in subject_actors(self.resolver, para, tok)
+                if not a.startswith(IMPLICIT_PREFIXES) and a not in speakers
+            ]
+            accusers = tuple(self.reports.critics(speakers, doers)) if doers else ()
+            if not accusers or (accusers, sent.start) in accusing:
+                continue
+            accusing.add((accusers, sent.start))
+            date, basis = self.when_where.date(para, sent, trig)
+            start, end = self.resolver.offset(para, tok)
+            place = self.when_where.sentence_location(para, sent, trig)
+            accusation = Mention(
+                _WRONGDOING, para, sent, [tok], accusers, tuple(doers), False, False,
+                date, basis, place, start, end,
+            )  # fmt: skip
+            out.append(accusation)
         return out
 
     # -- coding one trigger --------------------------------------------------------------------

@@ -129,7 +129,31 @@ class ActorResolver:
                     and not lexicon.demonym_country(tok.text)
                 ):
                     found.setdefault(code, None)  # a country NER missed: "US Predator attacks"
-        return list(found)
+        return self._without_descriptors(list(found), segments)
+
+    def _without_descriptors(self, found: list[str], segments: list[tuple[int, int]]) -> list[str]:
+        """Drop a country named only inside an unnamed participant's own words ("U.S.
+        citizens", "Hong Kong police"): it says whose the participant is, as a demonym
+        would, and is no second participant."""
+        if not segments or len(found) < 2:
+            return found
+        lo, hi = segments[0][0], segments[-1][1]
+        inside = [e for e in self.entities if lo <= e.start and e.end <= hi and e.actor]
+        noms = [e for e in inside if e.label == "NOM" and e.actor in found]
+        drop = set()
+        for code in found:
+            if self.kind(code) != "country":
+                continue
+            named = [e for e in inside if e.actor == code and e.label != "NOM"]
+            if named and all(
+                any(
+                    n.start <= m.start and m.end <= n.end and self.country_of(n.actor or "") == code
+                    for n in noms
+                )
+                for m in named
+            ):
+                drop.add(code)
+        return [a for a in found if a not in drop]
 
     def place_countries(self, para: int, toks: list[Token]) -> list[str]:
         """Countries of the places named among ``toks`` ("in Baghdad" -> IRQ)."""

@@ -86,6 +86,18 @@ class Reports:
                 out.append(actor)
         return out
 
+    def critics(self, speakers: list[str], doers: Sequence[str]) -> list[str]:
+        """The speakers that accuse the doers by saying they did wrong ("abused their
+        power", the senator said): anyone but the doers themselves and outlets, which
+        report; a state's own officials too, since wrongdoing is no act they would own."""
+        out = []
+        for actor in speakers:
+            record = self.resolver.index.by_id.get(actor)
+            if actor in doers or (record is not None and record.sector in ("MED", "JRN")):
+                continue
+            out.append(actor)
+        return out
+
     def accuser(self, speakers: list[str], doers: Sequence[str]) -> list[str]:
         """The speakers that accuse the doers by reporting their act: not the doers
         themselves ("police said they arrested"), nor the state's own spokespeople for an

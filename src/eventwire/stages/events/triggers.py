@@ -52,6 +52,9 @@ def find_triggers(resolver: ActorResolver, sent: Span) -> list[Trigger]:
             comp = _complement(sent.doc[i], frame)
             if comp is not None:
                 consumed.add(comp.i)
+                if frame.code.type == "REJECT" and lemma_of(comp) in V.COMMENT_VERBS:
+                    consumed.add(i)  # "declined to comment": no comment, no rejection
+                    continue
                 act = _act_of(resolver, comp, verb_frames)
                 if act is not None:
                     refined[i] = (_absorb(sent.doc[i], frame.code, act), comp)
