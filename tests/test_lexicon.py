@@ -549,3 +549,14 @@ def test_countries_tsv_is_up_to_date() -> None:
 
 def _all_leader_rows() -> tuple[lexicon.LeaderEntry, ...]:
     return load._leader_rows()
+
+
+def test_every_role_phrase_has_one_row() -> None:
+    """Two rows for one phrase give it whichever sector the lookup meets first."""
+    path = Path(lexicon.__file__).parent / "roles.tsv"
+    phrases = [
+        line.split("\t")[0]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert sorted(p for p in set(phrases) if phrases.count(p) > 1) == []

@@ -275,3 +275,19 @@ def test_a_name_with_an_arabic_article_is_a_person(pipeline: Pipeline) -> None:
     )
     sanctions = [e for e in article.events if e.type == "SANCTION"]
     assert sanctions and _names(article, sanctions[0].target) == ["Abu Karim al-Hashimi"]
+
+
+def test_the_person_an_unnamed_group_is_defined_by_is_no_participant(pipeline: Pipeline) -> None:
+    article = _code(pipeline, "Supporters of Maria Lopez marched in Quito on Sunday.")
+    (protest,) = _of_type(article, "PROTEST")
+    assert "Maria Lopez" not in _names(article, protest.source)
+
+
+def test_a_local_official_is_a_participant_not_someone_named_before(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline,
+        "The minister was hurt, a hospital spokesperson said. The local police chief was also "
+        "injured in the knife attack.",
+    )
+    hurt = [e for e in article.events if e.type == "ASSAULT"]
+    assert any([a.sector for a in _actors(article, e.target)] == ["COP"] for e in hurt)

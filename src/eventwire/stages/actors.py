@@ -536,11 +536,17 @@ class _Resolver:
                 head = chunk.root
                 if (para, head.i) in taken or head.pos_ not in ("NOUN", "PROPN"):
                     continue
+                # the role the whole phrase names wins over its head's ("the local police
+                # chief" is police, "a hospital spokesperson" speaks for a hospital)
+                words = " ".join(t.text for t in chunk if t.lower_ not in DETERMINERS)
+                whole = lexicon.role_sector(words) if words.lower() != head.lower_ else None
                 role = (
                     lexicon.role_sector(head.lemma_)
                     or lexicon.role_sector(head.text)
                     or COREF_ROLES.get(head.lemma_)
                 )
+                if role is not None and whole is not None and whole[0] != role[0]:
+                    role = (whole[0], whole[1] if role[1] is not None else None)
                 if role is None:
                     continue
                 self._nominal(para, chunk, role)
@@ -607,7 +613,12 @@ class _Resolver:
             return False  # a plural with no nationality ("activists") is nobody in particular
         role = lexicon.role_sector(" ".join(t.text for t in chunk if t.lower_ not in DETERMINERS))
         title = role[1] if role else None
-        earlier = [self.actors.get(e.actor) for e in self.entities if e.actor and e.start < start]
+        # a named person only: "the local police chief" is not the hospital spokesperson
+        earlier = [
+            self.actors.get(e.actor)
+            for e in self.entities
+            if e.actor and e.start < start and e.label == "PERSON"
+        ]
         match = next(
             (
                 a
@@ -769,7 +780,12 @@ def _stands_alone(chunk: Span, *, qualified: bool = False) -> bool:
         qualified
         or head.tag_ in ("NNS", "NNPS")
         or chunk[0].lower_ in ("a", "an", "one", "another")
+        or any(t.lower_ in _JURISDICTIONS and t.i < head.i for t in chunk)
     )
+
+
+# Words that qualify a role by its jurisdiction: "the local police chief" is someone.
+_JURISDICTIONS = frozenset({"local", "regional", "provincial", "district", "municipal", "county"})
 
 
 def _is_setting(ent: Span) -> bool:

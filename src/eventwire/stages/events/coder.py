@@ -147,7 +147,7 @@ class _Coder:
             mention = self._code(para, sent, trig)
             if mention is not None:
                 out.append(mention)
-                out.extend(self._alleged(para, trig, mention))
+                out.extend(a for a in self._alleged(para, trig, mention) if not _said(a, out))
         out.extend(self._reported_wrongdoing(para, sent, out))
         return out
 
@@ -296,6 +296,10 @@ class _Coder:
             return None  # "the crowds dispersed": no one was dispersed
         if code.type == "ASSAULT" and not target and weapon is None and _abstract_object(trig):
             return None  # "fighting corruption", "attacked the idea": a metaphor
+        if "recip" not in trig.flags and len(source) == 1:
+            # no one is their own target (a leader beside his country may address its people:
+            # "Khamenei urged Iranians")
+            target = [a for a in target if a not in source]
         said_source, said_target = tuple(source), tuple(target)
         source, target = self._implicit_roles(code, trig, source, target, location)
         implied = frozenset(
@@ -464,6 +468,18 @@ class _Coder:
             return [self.home]
         # no country in sight: the unnamed state that arrests, the unnamed crowd that protests
         return [UNNAMED_PROTESTERS if code.type == "PROTEST" else UNNAMED_AUTHORITIES]
+
+
+def _said(accusation: Mention, coded: list[Mention]) -> bool:
+    """Whether the speaker's stance toward the doer is coded in the sentence already
+    ("I strongly reject the new US measure that bans flights": the rejection)."""
+    return any(
+        m.code.type in ("ACCUSE", "REJECT")
+        and m.sentence.start == accusation.sentence.start
+        and set(accusation.source) <= set(m.source)
+        and set(accusation.target) & set(m.target)
+        for m in coded
+    )
 
 
 def _abstract_object(trig: Trigger) -> bool:

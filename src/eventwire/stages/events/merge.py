@@ -51,7 +51,10 @@ def _specific(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
 
 def _same_kind(a: V.Code, b: V.Code) -> bool:
     """Whether two codes of one type name the same kind of act: the same mode ("arrest"
-    and "arrest", not "suppress" beside it) and CAMEO root."""
+    and "arrest", not "suppress" beside it) and CAMEO root, or one CAMEO code ("bans"
+    and "restrictions": both 172, administrative sanctions)."""
+    if a.cameo and a.cameo == b.cameo:
+        return True
     return a.mode == b.mode and (a.cameo or "")[:2] == (b.cameo or "")[:2]
 
 

@@ -209,7 +209,7 @@ class ActorResolver:
         if named:
             return [a for a in named if a not in avoid] or named
         toks = list(noun_phrase(head, exclude))
-        actors = self.actors_in(para, toks)
+        actors = self._without_relations(para, head, self.actors_in(para, toks))
         if not actors and _agentive(head):
             # "rebels in the Ivory Coast", "demonstrators in Baghdad": no name, so the place
             wider = list(noun_phrase(head, exclude, places=True))
@@ -225,6 +225,31 @@ class ActorResolver:
         if not actors and head.lemma_.lower() in V.NATIONALS:
             actors = self._nationals(para, head)
         return actors
+
+    def _without_relations(self, para: int, head: Token, actors: list[str]) -> list[str]:
+        """Drop the person an unnamed participant is defined by: "the killers of
+        Khashoggi", "the son of Osama bin Laden", "supporters of Trump" are the
+        participants; the person after "of" is whom they relate to."""
+        if len(actors) < 2:
+            return actors
+        end = self.offset(para, head)[1]
+        i = bisect_left(self.entity_starts, end - 200)
+        nominal = None
+        while i < len(self.entities) and self.entities[i].start < end:
+            e = self.entities[i]
+            i += 1
+            if e.label == "NOM" and e.end == end and e.actor in actors:
+                nominal = e.actor
+        if nominal is None:
+            return actors
+        related = {
+            a
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for a in self.actors_in(para, prep.subtree)
+            if self.kind(a) == "person"
+        }
+        return [a for a in actors if a not in related]
 
     def named_head(self, para: int, head: Token, exclude: Token | None = None) -> list[str]:
         """The actors a phrase's head names, with its coordinated heads ("Xi and Putin"),
