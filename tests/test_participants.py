@@ -291,3 +291,36 @@ def test_a_local_official_is_a_participant_not_someone_named_before(pipeline: Pi
     )
     hurt = [e for e in article.events if e.type == "ASSAULT"]
     assert any([a.sector for a in _actors(article, e.target)] == ["COP"] for e in hurt)
+
+
+# (text, type, source name, target name): acts that a verb names by what it applies or asks
+NAMED_ACTS = [
+    ("Senator Ana Ruiz called Governor Paul Kim a brave leader.", "SUPPORT", "Ana Ruiz", "Paul Kim"),
+    ("Mayor Lena Hart called Senator Omar Diaz's budget plan disgraceful.", "ACCUSE", "Lena Hart", "Omar Diaz"),
+    ("The Ohio Supreme Court ruled Governor Paul Kim lacked the power to close the polls.", "REJECT", "Ohio Supreme Court", "Paul Kim"),
+    ("Norway has been encouraging neighbours such as Sweden to tighten the rules.", "REQUEST", "Norway", "Sweden"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), NAMED_ACTS)
+def test_acts_named_by_what_is_said(
+    pipeline: Pipeline, text: str, kind: str, source: str, target: str
+) -> None:
+    article = _code(pipeline, text)
+    found = [(e.type, _names(article, e.source), _names(article, e.target)) for e in article.events]
+    assert any(k == kind and s == [source] and target in t for k, s, t in found), found
+
+
+def test_a_finding_for_someone_is_no_ruling_against_them(pipeline: Pipeline) -> None:
+    assert not _of_type(_code(pipeline, "The jury in Leeds found the nurse not guilty."), "REJECT")
+    assert not _code(pipeline, "Senator Ana Ruiz called the meeting on Tuesday.").events[1:]
+
+
+def test_a_planned_visit_is_an_intent_dated_by_its_report(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline,
+        "President Lina Moss named Karl Stein envoy in 2016. Reuters reported that Moss was "
+        "planning to visit Japan.",
+    )
+    (intent,) = _of_type(article, "AGREE")
+    assert intent.cameo == "036" and intent.date == "2020-03-04"

@@ -26,12 +26,15 @@ from typing import TypeVar
 __all__ = [
     "ABSORBING_INTENT",
     "ABSTRACT_TARGETS",
+    "ADVERSE_FINDINGS",
     "ATTACK_CUES",
     "COMMENT_VERBS",
     "CONDITIONAL_MARKS",
     "CONFLICT_TYPES",
     "CONTEST_CUES",
     "COOPERATIVE_TYPES",
+    "COURT_WORDS",
+    "CRITICISM_WORDS",
     "CROWD",
     "DISASTERS",
     "EVENT_HEADS",
@@ -46,6 +49,7 @@ __all__ = [
     "LIGHT_VERBS",
     "MATERIAL_CONFLICT",
     "MEASURES",
+    "NAMING_VERBS",
     "NATIONALS",
     "NEGATIVE_INTENT_ADJECTIVES",
     "NONPOLITICAL_CUES",
@@ -54,10 +58,12 @@ __all__ = [
     "PLOVER_TYPES",
     "POLITICAL_CUES",
     "POSSIBLE_FUTURE_MODALS",
+    "PRAISE_WORDS",
     "RAISING_VERBS",
     "REALIS_XCOMP",
     "REVERSAL_PARTICLES",
     "REVERSAL_VERBS",
+    "RULING_VERBS",
     "SAY_VERBS",
     "SETTING_PREPOSITIONS",
     "SPORT_CUES",
@@ -327,6 +333,29 @@ WRONGDOING_VERBS = _words(
     "persecute oppress discriminate sabotage undermine interfere meddle smuggle exploit "
     "harass intimidate breach flout collude conspire falsify fabricate manipulate "
     "suppress silence censor"
+)
+# Verbs that name what someone is ("called Biden a decent man", "described the deal as
+# lousy"): by the word they apply, praise (CAMEO 051) or criticism (CAMEO 111).
+NAMING_VERBS = _words("call describe label brand dub term deem")
+PRAISE_WORDS = _words(
+    "decent good great honest brilliant wonderful excellent outstanding capable courageous "
+    "brave wise admirable remarkable fine hero friend champion patriot statesman genius "
+    "legend visionary"
+)
+CRITICISM_WORDS = _words(
+    "lousy terrible awful bad corrupt dishonest incompetent dangerous reckless "
+    "irresponsible illegal unlawful unconstitutional racist fascist criminal liar traitor "
+    "thug dictator tyrant disgrace disaster failure fraud hoax shameful disgraceful "
+    "unacceptable outrageous absurd ridiculous hypocritical hypocrite unfit puppet coward "
+    "cowardly evil aggression provocation betrayal crime"
+)
+# A court's finding that someone did wrong is a ruling against them (as "ruled against",
+# REJECT 120): "the Supreme Court ruled Evers lacked authority", "found the ban unlawful".
+RULING_VERBS = _words("rule find hold decide declare conclude")
+COURT_WORDS = _words("court judge justice tribunal panel jury magistrate")
+ADVERSE_FINDINGS = _words(
+    "lack violate breach exceed overstep fail unconstitutional illegal unlawful invalid "
+    "void illegitimate guilty liable discriminatory"
 )
 CONDITIONAL_MARKS = _words("if unless whether lest")
 # Subordinators that place a clause at another time than its head ("after a court

@@ -85,6 +85,11 @@ def subject_actors(resolver: ActorResolver, para: int, verb: Token, depth: int =
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
             return resolver.argument(para, child)
+    for aux in verb.children:  # the parser may hang the subject on an auxiliary
+        if aux.dep_ == "aux" and aux.i < verb.i:
+            for child in aux.children:
+                if child.dep_ == "nsubj":
+                    return resolver.argument(para, child)
     doer = charged_doer(verb)
     if doer is not None:
         return resolver.argument(para, doer)
@@ -154,17 +159,7 @@ def target_actors(
     frame_preps = set(trig.words)
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "iobj") and (exclude is None or child.i != exclude.i):
-            if is_event_noun(child):  # "denounced Russia's war": the war's author
-                own = noun_frame(child, verb, governed=True)
-                act = own.code if own is not None and own.code is not None else trig.code
-                agent, patient = nominal_actors(resolver, para, child, act, avoid)
-                # one protests a shooting to its doer, not to its victim ("protesting the
-                # shooting of Jacob Blake"); force done to an act reaches its patient
-                found += agent or (patient if trig.code.type not in _DISAPPROVAL else [])
-            else:
-                found += resolver.argument(para, child, exclude=exclude, avoid=avoid) or owners_of(
-                    resolver, para, child, avoid
-                )
+            found += _object_targets(resolver, para, child, verb, trig, exclude, avoid)
         elif child.dep_ == "dative":
             if child.pos_ == "ADP":
                 found += pobj_actors(resolver, para, child, exclude, avoid)
@@ -174,6 +169,12 @@ def target_actors(
             found += pobj_actors(resolver, para, child, exclude, avoid, owners=True)
         elif child.dep_ == "ccomp" and child.pos_ in ("PROPN", "NOUN"):
             found += resolver.argument(para, child, exclude=exclude)  # "handed Mohammadi ..."
+        elif child.dep_ == "oprd":  # "called May's deal lousy": the small clause's subject
+            for g in child.children:
+                if g.dep_ in ("nsubj", "npadvmod") and g.pos_ in ("NOUN", "PROPN"):
+                    found += _object_targets(resolver, para, g, verb, trig, exclude, avoid)
+                elif g.dep_ == "poss":  # (the parser may hang "May's" on the adjective)
+                    found += resolver.argument(para, g, avoid=avoid)
     if not found and "ccomp" in trig.flags:
         for child in verb.children:
             if child.dep_ == "ccomp":
@@ -205,6 +206,29 @@ def target_actors(
         else:
             found += nominal_actors(resolver, para, comp, trig.code)[1]
     return list(dict.fromkeys(found))
+
+
+def _object_targets(
+    resolver: ActorResolver,
+    para: int,
+    obj: Token,
+    verb: Token,
+    trig: Trigger,
+    exclude: Token | None,
+    avoid: frozenset[str],
+) -> list[str]:
+    """The actors an object names: itself, the author of an act ("denounced Russia's
+    war"), else the owner of a thing ("rejected a lawsuit filed by Texas")."""
+    if is_event_noun(obj):
+        own = noun_frame(obj, verb, governed=True)
+        act = own.code if own is not None and own.code is not None else trig.code
+        agent, patient = nominal_actors(resolver, para, obj, act, avoid)
+        # one protests a shooting to its doer, not to its victim ("protesting the
+        # shooting of Jacob Blake"); force done to an act reaches its patient
+        return agent or (patient if trig.code.type not in _DISAPPROVAL else [])
+    return resolver.argument(para, obj, exclude=exclude, avoid=avoid) or owners_of(
+        resolver, para, obj, avoid
+    )
 
 
 def _asked_to_act(

@@ -341,6 +341,9 @@ class _Coder:
         if self.topic.is_nonpolitical and not self._political(code, source, target):
             return None  # a science, business or culture story: "collaborating", "hosts"
         date, basis = self.when_where.date(para, sent, trig)
+        if future and basis in ("paragraph", "lead"):
+            # an intent is dated by its report, not by an earlier sentence's act
+            date, basis = self.when_where.published, "published"
         start = min(self.resolver.offset(para, t)[0] for t in trig.tokens)
         end = max(self.resolver.offset(para, t)[1] for t in trig.tokens)
         return Mention(

@@ -204,6 +204,7 @@ def is_irrealis(tok: Token) -> bool:
             return False
         if (
             node.dep_ in ("acl", "relcl", "xcomp")
+            and head.pos_ in ("NOUN", "PROPN")  # "plans to visit" is an intent (modality)
             and head.lemma_.lower() in IRREALIS_NOUNS
             and (node.dep_ != "relcl" or modal)
         ):

@@ -119,11 +119,16 @@ def noun_phrase(head: Token, exclude: Token | None, *, places: bool = False) -> 
                 continue
             if child.dep_ in ("amod", "compound") and child.tag_ == "VBN" and child.lower_ != "led":
                 continue  # "Rwanda-backed rebels", "US-based group": a relation, not who
-            if child.dep_ == "prep" and child.lower_ not in preps:
+            if child.dep_ == "prep" and child.lower_ not in preps and not _such_as(child):
                 continue
             if child.dep_ in ("punct", "cc") and child.i > head.i and tok is head:
                 continue
             stack.append(child)
+
+
+def _such_as(prep: Token) -> bool:
+    """ "allies such as Germany": the examples are the phrase's members."""
+    return prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
 
 
 def phrase_head(noun: Token) -> Token:

@@ -33,7 +33,7 @@ def find_triggers(resolver: ActorResolver, sent: Span) -> list[Trigger]:
     verb_frames: dict[int, V.Frame] = {}
     for tok in sent:
         if is_verb(tok):
-            frame = verb_frame(resolver, tok)
+            frame = verb_frame(resolver, tok) or _naming_frame(tok) or _ruling_frame(tok)
             if frame is not None:
                 verb_frames[tok.i] = frame
     consumed: set[int] = set()
@@ -72,6 +72,59 @@ def find_triggers(resolver: ActorResolver, sent: Span) -> list[Trigger]:
             if trig is not None and trig.anchor.i not in consumed:
                 out.append(trig)  # (not "halt cooperation" inside "warned it would ...")
     return obligations + out
+
+
+# -- naming: praise and criticism -------------------------------------------------------------
+_PRAISE = V.Code("SUPPORT", "051", None, None)
+_CRITICISM = V.Code("ACCUSE", "111", "disapprove", None)
+
+
+def _naming_frame(verb: Token) -> V.Frame | None:
+    """ "called Biden a decent man" (praise), "called the deal lousy", "described the
+    strike as an aggression" (criticism): what a naming verb applies decides."""
+    if lemma_of(verb) not in V.NAMING_VERBS:
+        return None
+    named = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
+    small_clause = any(g.dep_ in ("nsubj", "npadvmod") for n in named for g in n.children)
+    if not small_clause and not any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "called for", "called on": not naming anyone
+    named += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    words = {
+        t.lemma_.lower()
+        for n in named
+        for t in (n, *(c for c in n.children if c.dep_ in ("amod", "compound", "acomp")))
+    }
+    if any(c.dep_ == "neg" for n in named for c in n.children):
+        return None  # "called it not unreasonable": leave the litotes alone
+    code = _CRITICISM if words & V.CRITICISM_WORDS else _PRAISE if words & V.PRAISE_WORDS else None
+    if code is None:
+        return None
+    return V.Frame("V", lemma_of(verb), (), frozenset(), frozenset(), False, code, frozenset())
+
+
+_RULING = V.Code("REJECT", "120", None, "legal")
+
+
+def _ruling_frame(verb: Token) -> V.Frame | None:
+    """A court that finds someone did wrong rules against them: "the Wisconsin Supreme
+    Court ruled Evers lacked authority", "the judge found the ban unlawful"."""
+    if lemma_of(verb) not in V.RULING_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(t.lemma_.lower() in V.COURT_WORDS for s in subjects for t in s.subtree):
+        return None
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "oprd", "xcomp"):
+            continue
+        words = {clause.lemma_.lower()} | {
+            c.lemma_.lower() for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")
+        }
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if bool(words & V.ADVERSE_FINDINGS) != negated:  # "not guilty" is no finding against
+            return V.Frame("V", lemma_of(verb), (), frozenset(), frozenset(), False, _RULING,
+                           frozenset({"ccomp"}))  # fmt: skip
+    return None
 
 
 # -- absorbing verbs ---------------------------------------------------------------------------
