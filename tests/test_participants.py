@@ -324,3 +324,20 @@ def test_a_planned_visit_is_an_intent_dated_by_its_report(pipeline: Pipeline) ->
     )
     (intent,) = _of_type(article, "AGREE")
     assert intent.cameo == "036" and intent.date == "2020-03-04"
+
+
+def test_an_act_of_the_opening_scene_day_happened_there(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline,
+        "Thousands of farmers marched in Lyon on Tuesday against the new tax.\n\n"
+        "Police arrested twelve people on Tuesday, officials said.",
+    )
+    (arrest,) = _of_type(article, "COERCE")
+    assert arrest.location is not None and arrest.location.name == "Lyon"
+    later = _code(
+        pipeline,
+        "Thousands of farmers marched in Lyon on Tuesday against the new tax.\n\n"
+        "Police arrested twelve people on Friday, officials said.",
+    )
+    (other_day,) = _of_type(later, "COERCE")
+    assert other_day.location is None or other_day.location.name != "Lyon"

@@ -205,8 +205,19 @@ def _takes_no_part(span: Span) -> bool:
 
 
 def _is_place_like(span: Span) -> bool:
-    """A "person" that the words before it make a place: "the town of Nyabibwe"."""
+    """A "person" that the words before it make a place: "the town of Nyabibwe", or a
+    known town where something happens ("marched in Lyon": the small model often takes
+    a one-word town for a surname)."""
     doc = span.doc
+    root = span.root
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("in", "near", "outside")
+        and root.head.head.pos_ in ("VERB", "AUX")
+        and len(span) <= 2
+        and geocode(span.text) is not None
+    ):
+        return True
     if span.start < 2 or doc[span.start - 1].lower_ != "of":
         return False
     return doc[span.start - 2].lemma_.lower() in PLACE_NOUNS

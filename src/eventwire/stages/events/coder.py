@@ -117,6 +117,7 @@ class _Coder:
                 continue  # a question asks; it does not report (PLOVER codes no hypotheticals)
             mentions.extend(self._sentence(para, sent))
         _paragraph_places(mentions)
+        _scene_places(mentions)
         countries = {a.id: a.country for a in self.index.actors}
         ids = {a for m in mentions for a in (*m.source, *m.target)}
         unnamed = frozenset(a for a in ids if self.resolver.unnamed(a) or a in IMPLICIT_ACTORS)
@@ -512,6 +513,26 @@ def _paragraph_places(mentions: list[Mention]) -> None:
             near = [k for k in located if k.para == m.para]
             if near:
                 m.location = min(near, key=lambda k: abs(k.start - m.start)).location
+
+
+# Acts that happen at a scene (not statements, which are made wherever the speaker is).
+_SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+
+
+def _scene_places(mentions: list[Mention]) -> None:
+    """An act of the day the story's opening scene happened, told later with no place of
+    its own, happened there ("Police arrested twenty people" after "Supporters rallied
+    in Washington on Saturday"): a story tells its day's scene first, as a dateline sets
+    a wire story's place.  Only acts dated to that same day, from the text or, for acts
+    of a scene, by the story's own date."""
+    opening = next((m for m in mentions if m.location is not None and m.para <= 1), None)
+    if opening is None or opening.date is None or len(opening.date) != 10:
+        return
+    for m in mentions:
+        if m.location is not None or m.date != opening.date:
+            continue
+        if m.basis != "published" or m.code.type in _SCENE_TYPES:
+            m.location = opening.location
 
 
 def _names_patient(trig: Trigger) -> bool:
