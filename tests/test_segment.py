@@ -330,3 +330,58 @@ def test_staff_credits_are_credits_never_body() -> None:
 )
 def test_furniture_reason(line: str, reason: str | None) -> None:
     assert furniture_reason(line) == reason
+
+
+# Written for this test: stories with sentence-case titles, pasted as a reader's notes are.
+_TITLES = [
+    "City council approves a new tram line for the east side",
+    "Farmers in the valley count the cost of a late frost",
+    "Regional airline adds winter flights to the islands",
+    "Library opens a night reading room for students",
+    "Harbour workers end a week of strikes over pay",
+    "Hospital trial tests a faster way to treat burns",
+]
+
+
+def _story(n: int) -> list[str]:
+    return [
+        f"Story {n} begins with a full sentence that tells the reader what happened, "
+        f"where it happened and who said so on Monday.",
+        f"A second paragraph of story {n} adds the details, the numbers and a quote from "
+        f"an official who spoke to reporters.",
+        f"The third paragraph of story {n} gives the background that readers need to follow "
+        f"the rest of the report.",
+        f"Story {n} ends with what comes next, and when the next meeting is planned to "
+        f"take place this spring.",
+    ]
+
+
+@pytest.mark.parametrize(("title_gap", "paragraph_gap"), [(1, 2), (2, 1)])
+def test_a_title_set_apart_by_its_spacing_opens_a_story(title_gap: int, paragraph_gap: int) -> None:
+    """Titles in sentence case, no lead that restates them: only the spacing tells."""
+    parts = []
+    for n, title in enumerate(_TITLES):
+        body = ("\n" * (paragraph_gap + 1)).join(_story(n))
+        parts.append(f"{title}\n\n{body}")
+    text = ("\n" * (title_gap + 1)).join(parts)
+    arts = _articles(text)
+    assert [a.headline for a in arts] == _TITLES
+    assert all(len(a.paragraphs) == 4 for a in arts)
+
+
+def test_a_subheading_spaced_as_the_paragraphs_stays_in_its_story() -> None:
+    paragraphs = [p for n in range(6) for p in _story(n)]
+    paragraphs.insert(10, "What the council decided next")
+    text = _TITLES[0] + "\n\n" + "\n\n\n".join(paragraphs)
+    arts = _articles(text)
+    assert len(arts) == 1
+
+
+def test_a_record_is_merged_only_by_another_story_s_own_text() -> None:
+    from eventwire.evaluation.extraction import count_stories
+
+    shared = "the series sets out the same three questions for every candidate it interviews"
+    first = f"the mayor of the port answered first and spoke about the harbour budget {shared}"
+    second = f"the senator from the hills answered next and spoke about the rail tunnel {shared}"
+    assert count_stories([first, second], [first, second]).merged == 0
+    assert count_stories([first, second], [first + " " + second]).merged == 1

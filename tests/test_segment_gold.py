@@ -54,6 +54,7 @@ def test_dumps_of_pages_of_different_sites() -> None:
 def test_wikinews_pasted_into_one_dump() -> None:
     _need(WIKINEWS)
     counts = count_wikinews(SHARED)
-    # Measured: 293 articles, 292 records, 281 found, 16 merged.
+    # Measured: 293 articles, 300 records, 293 found, none merged (a record holds a second
+    # story only by that story's own text: series share paragraphs), 7 furniture records.
     assert counts.stories == 293
-    assert counts.found >= 277 and counts.merged <= 18
+    assert counts.found >= 288 and counts.merged == 0 and counts.furniture <= 9

@@ -21,6 +21,7 @@ by :func:`split_pages`: each page's body is a run of prose between its chrome.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -193,7 +194,46 @@ def _opens_story(line: Line) -> bool:
     )
 
 
-def _starts_story(lines: list[Line], i: int, headline: str | None, story_start: int) -> bool:
+def paragraph_gap(lines: Sequence[Line]) -> int | None:
+    """The blank lines a dump puts between the paragraphs of its stories, when it keeps to
+    one spacing (a reader sees a title set apart by spacing that differs from it)."""
+    gaps = Counter(line.gap for line in lines[1:] if body_like(line.text))
+    total = sum(gaps.values())
+    if total < _MIN_SPACED_PARAGRAPHS:
+        return None
+    gap, n = gaps.most_common(1)[0]
+    return gap if gap >= 1 and n >= total * _SPACING_SHARE else None
+
+
+# A dump keeps to one paragraph spacing when this share of its paragraphs, of at least this
+# many, have it.
+_SPACING_SHARE = 0.75
+_MIN_SPACED_PARAGRAPHS = 20
+
+
+def _set_apart(lines: list[Line], i: int, spacing: int | None) -> bool:
+    """A title whose spacing differs from the paragraphs', with its lead spaced as it is:
+    "Title / blank / lead" where paragraphs are two blank lines apart, or a title two blank
+    lines down where paragraphs are one apart."""
+    if spacing is None or i + 1 >= len(lines):
+        return False
+    line, lead = lines[i], lines[i + 1]
+    if line.gap == spacing or line.gap == 0 or len(line.text.split()) < _MIN_SET_APART_WORDS:
+        return False
+    if not body_like(lead.text) or len(lead.text.split()) < _MIN_LEAD_WORDS:
+        return False
+    if spacing >= 2:
+        return line.gap < spacing and lead.gap < spacing
+    return line.gap > spacing and lead.gap == spacing
+
+
+_MIN_SET_APART_WORDS = 4
+_MIN_LEAD_WORDS = 14
+
+
+def _starts_story(
+    lines: list[Line], i: int, headline: str | None, story_start: int, spacing: int | None = None
+) -> bool:
     line = lines[i]
     if line.text == headline or not headline_like(line.text):
         return False
@@ -204,7 +244,7 @@ def _starts_story(lines: list[Line], i: int, headline: str | None, story_start: 
         return True  # the headline repeated under its captions
     if i + 1 < len(lines) and _opens_story(lines[i + 1]):
         return True
-    if _new_topic(lines, i, story_start):
+    if _new_topic(lines, i, story_start) or _set_apart(lines, i, spacing):
         return True
     # Set apart by two blank lines and written as a title: a new story, not a subheading.
     return line.gap >= 2 and title_case_ratio(line.text) >= 0.6
@@ -260,13 +300,14 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
     current: list[Line] = []
     headline: str | None = None
     has_body = False
+    spacing = paragraph_gap(lines)
     for i, line in enumerate(lines):
         if SEPARATOR.match(line.text) and current and has_body:
             current.append(line)
             blocks.append(current)
             current, headline, has_body = [], None, False
             continue
-        if (has_body and _starts_story(lines, i, headline, i - len(current))) or (
+        if (has_body and _starts_story(lines, i, headline, i - len(current), spacing)) or (
             # A dated headline after a fragment with no body (a photo gallery's captions):
             # a new story all the same; the fragment becomes a neighbour's orphan lines.
             current
