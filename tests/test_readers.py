@@ -48,6 +48,10 @@ def _docs(*paths: Path | str) -> tuple[list[RawDocument], list[InputError]]:
         (b"  <div><p>fragment</p></div>", "html"),
         (b"Headline\n\nBody text.", "text"),
         (b"<Not really markup, a headline in angle brackets", "text"),
+        (b"[Review] The play that ran for a year\n\nBody text.", "text"),
+        (b"{Updated} Mayor resigns\n\nBody text.", "text"),
+        (b'  {\n  "id": 1}', "jsonl"),
+        (b'{"id": 2, "text": \n', "jsonl"),  # broken, but a record: an error names the line
     ],
 )
 def test_sniff(head: bytes, kind: str) -> None:

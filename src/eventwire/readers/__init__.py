@@ -31,12 +31,17 @@ _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _HTML = re.compile(rb"<(!doctype html|html|head|body|article|p|div)[\s>]", re.IGNORECASE)
 
 
+# How a JSON record begins: an object's first key, or an array's first value.  A text that
+# merely opens with a bracket ("[The Palace] More Reviews ...") is text.
+_JSON_START = re.compile(rb'\s*(?:\{\s*(?:"|\}|$)|\[\s*(?:[{\["\]\d-]|true|false|null|$))')
+
+
 def sniff(head: bytes) -> str:
     """The format of an input from its first bytes: ``jsonl``, ``feed``, ``html`` or ``text``."""
     for bom in (b"\xef\xbb\xbf",):
         head = head.removeprefix(bom)
     start = head.lstrip()[:1]
-    if start in (b"{", b"["):
+    if start in (b"{", b"[") and _JSON_START.match(head):
         return "jsonl"
     if start == b"<":
         if _FEED.search(head[:4096]):
