@@ -250,3 +250,28 @@ def test_eval_script_direct_json() -> None:
     summary = json.loads(done.stdout)
     assert summary["docs"] == 181
     assert summary["f1"] >= F1_FLOOR
+
+
+# Written for this test: a sidebar of other stories' headlines run into their summaries.
+_TEASERS = [
+    "Latest News",
+    "",
+    "Council Votes To Close Two Libraries In The Spring The city council voted on Monday "
+    "to close two branch libraries, citing falling visitor numbers and rising costs.",
+    "Say Goodbye? Harbour Ferry Service Ends After Ninety Years The last ferry crossed the "
+    "bay on Sunday afternoon, watched by hundreds of people who had come to say farewell.",
+    "",
+    "Flood defences along the river held overnight as the water rose to its highest level "
+    "in forty years, the environment agency said on Tuesday.",
+    "",
+    "Hong Kong (Reuters) The Regional Water Board said the barriers had been raised a metre "
+    "since the last flood, and that no homes had been reached by the water this time.",
+    "",
+    "Engineers will inspect the embankments this week before the next high tide, which is "
+    "expected on Thursday night.",
+]
+
+
+def test_a_sidebar_of_teasers_is_no_body() -> None:
+    kept = [line for line, k in zip(_TEASERS, select_main_content(_TEASERS), strict=True) if k]
+    assert kept == [_TEASERS[5], _TEASERS[7], _TEASERS[9]]

@@ -33,11 +33,11 @@ def test_pages_read_alone_give_one_record_each() -> None:
     ids = split_ids(benchmark.gold, "all")
     as_txt = count_pages(benchmark, ids, jsonl=False)
     as_jsonl = count_pages(benchmark, ids, jsonl=True)
-    # Measured: .txt 188 records, 0.923 one right, F1 0.924; JSON lines 180, 0.945, 0.926.
-    assert as_txt.records <= 192 and as_txt.one_right / as_txt.pages >= 0.91
-    assert as_txt.f1 >= 0.92
-    assert as_jsonl.records <= 181 and as_jsonl.one_right / as_jsonl.pages >= 0.935
-    assert as_jsonl.f1 >= 0.92
+    # Measured: .txt 190 records, 0.939 one right, F1 0.929; JSON lines 180, 0.950, 0.928.
+    assert as_txt.records <= 194 and as_txt.one_right / as_txt.pages >= 0.93
+    assert as_txt.f1 >= 0.925
+    assert as_jsonl.records <= 181 and as_jsonl.one_right / as_jsonl.pages >= 0.945
+    assert as_jsonl.f1 >= 0.925
 
 
 @pytest.mark.gold
@@ -45,9 +45,9 @@ def test_dumps_of_pages_of_different_sites() -> None:
     _need(BENCHMARK)
     benchmark = load_benchmark(SHARED)
     counts = count_mixed(SHARED, benchmark, split_ids(benchmark.gold, "all"))
-    # Measured: 170 stories in 17 dumps of 10 sites; 138 found, 3 merged, 4 furniture records.
+    # Measured: 170 stories in 17 dumps of 10 sites; 148 found, 3 merged, 5 furniture records.
     assert counts.stories == 170
-    assert counts.found >= 134 and counts.merged <= 5 and counts.furniture <= 6
+    assert counts.found >= 144 and counts.merged <= 5 and counts.furniture <= 7
 
 
 @pytest.mark.gold

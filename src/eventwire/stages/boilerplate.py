@@ -403,7 +403,7 @@ def _score(text: str, *, repeated: bool) -> _Score:
         return _Score(-_END_HEADING_COST, False, False, False)
     if repeated or (words < _CHROME_MAX_WORDS and _CHROME.search(lowered)):
         return _Score(-_FURNITURE_COST, False, False, False)
-    if len(_SEPARATOR.findall(text)) >= _MIN_SEPARATORS:
+    if len(_SEPARATOR.findall(text)) >= _MIN_SEPARATORS or _teaser(text):
         return _Score(-_FURNITURE_COST, False, False, False)
     if words <= _DATE_MAX_WORDS and _DATE.search(lowered):
         # Kept inside the body: dated list items ("June 9 – Tampa") are content.
@@ -420,6 +420,57 @@ def _score(text: str, *, repeated: bool) -> _Score:
         and _FULL_STOP.search(text) is not None
     )
     return _Score(-_LINE_COST, True, False, short_sentence)
+
+
+# Function words that headline style capitalises and running prose does not.
+_TITLE_SMALL_WORDS = frozenset(
+    [
+        "To",
+        "In",
+        "Of",
+        "For",
+        "On",
+        "At",
+        "With",
+        "And",
+        "Is",
+        "Are",
+        "The",
+        "A",
+        "An",
+        "From",
+        "By",
+        "After",
+        "Over",
+        "Into",
+        "As",
+        "Be",
+    ]
+)
+_MIN_TEASER_TITLE_WORDS = 5
+_MIN_TEASER_DEK_WORDS = 8
+
+
+def _teaser(text: str) -> bool:
+    """A teaser: another story's headline in title case run into its one-line summary
+    ("Harvick Fails To Rally Overmatched Ford In NASCAR Finale Ford v Toyota flopped for
+    the blue oval at the track."), as sidebars of "latest" stories print them."""
+    words = text.split()
+    title = 0
+    small = 0
+    asked = False  # a question inside the title: "Say Cheese? Detroit's Top 3 Cheese Shops"
+    for i, word in enumerate(words):
+        if word.startswith("("):
+            return False  # a dateline's agency: "Hong Kong (CNN Business) A muddled view"
+        bare = word.strip("\"'“”‘’:?!,")
+        if not bare or not (bare[0].isupper() or bare[0].isdigit()):
+            break
+        title += 1
+        small += i > 0 and bare in _TITLE_SMALL_WORDS
+        asked = asked or (word.endswith(("?", "!")) and i + 1 < len(words))
+    # a capitalised function word marks headline style, as does a question in a title run
+    titled = title >= _MIN_TEASER_TITLE_WORDS and (small >= 1 or asked)
+    return titled and len(words) - title >= _MIN_TEASER_DEK_WORDS
 
 
 def _punctuated(text: str, words: float) -> bool:
