@@ -385,3 +385,20 @@ def test_a_record_is_merged_only_by_another_story_s_own_text() -> None:
     second = f"the senator from the hills answered next and spoke about the rail tunnel {shared}"
     assert count_stories([first, second], [first, second]).merged == 0
     assert count_stories([first, second], [first + " " + second]).merged == 1
+
+
+def test_a_name_line_above_the_timestamp_is_the_byline_not_a_story() -> None:
+    text = (
+        "Council delays the tram vote again\n\n"
+        "Sign up for our morning newsletter\n\n"
+        "Residents packed the hall as councillors put off a decision on the east side line\n\n"
+        "Maria Olsen and Peter Hale Harbour Gazette\n"
+        "Published 7:07 PM EST Nov 19, 2019\n\n"
+        "HARBOURTON – The city council delayed its vote on the new tram line on Tuesday, "
+        "for the third time this year.\n\n"
+        "Councillors said they needed more time to study the costs, which have risen by "
+        "a fifth since the plan was first put forward.\n"
+    )
+    (article,) = _articles(text)
+    assert article.byline == "Maria Olsen and Peter Hale Harbour Gazette"
+    assert article.published == "2019-11-19"

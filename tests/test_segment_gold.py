@@ -33,8 +33,8 @@ def test_pages_read_alone_give_one_record_each() -> None:
     ids = split_ids(benchmark.gold, "all")
     as_txt = count_pages(benchmark, ids, jsonl=False)
     as_jsonl = count_pages(benchmark, ids, jsonl=True)
-    # Measured: .txt 190 records, 0.939 one right, F1 0.929; JSON lines 180, 0.950, 0.928.
-    assert as_txt.records <= 194 and as_txt.one_right / as_txt.pages >= 0.93
+    # Measured: .txt 185 records, 0.945 one right, F1 0.930; JSON lines 180, 0.950, 0.928.
+    assert as_txt.records <= 189 and as_txt.one_right / as_txt.pages >= 0.935
     assert as_txt.f1 >= 0.925
     assert as_jsonl.records <= 181 and as_jsonl.one_right / as_jsonl.pages >= 0.945
     assert as_jsonl.f1 >= 0.925
@@ -54,7 +54,7 @@ def test_dumps_of_pages_of_different_sites() -> None:
 def test_wikinews_pasted_into_one_dump() -> None:
     _need(WIKINEWS)
     counts = count_wikinews(SHARED)
-    # Measured: 293 articles, 300 records, 293 found, none merged (a record holds a second
-    # story only by that story's own text: series share paragraphs), 7 furniture records.
+    # Measured: 293 articles, 297 records, 293 found, none merged (a record holds a second
+    # story only by that story's own text: series share paragraphs), 4 furniture records.
     assert counts.stories == 293
-    assert counts.found >= 288 and counts.merged == 0 and counts.furniture <= 9
+    assert counts.found >= 288 and counts.merged == 0 and counts.furniture <= 6

@@ -30,6 +30,7 @@ from eventwire.stages.segment import (
     is_byline,
     is_noise,
     is_staff_credit,
+    name_byline,
     timestamp_rule,
 )
 
@@ -142,7 +143,11 @@ def clean_block(
                 place(i, "headline")
             elif parts.headline is not None and _same(text, parts.headline):
                 discard(i, "duplicate-headline")
-            elif first_body is None and parts.byline is None and is_byline(text):
+            elif (
+                first_body is None
+                and parts.byline is None
+                and (is_byline(text) or name_byline(block, i))
+            ):
                 parts.byline = text
                 place(i, "byline")
             else:
@@ -210,7 +215,7 @@ def clean_block(
                 parts.headline = text
                 place(i, "headline")
                 continue
-            if parts.byline is None and is_byline(text):
+            if parts.byline is None and (is_byline(text) or name_byline(block, i)):
                 parts.byline = text
                 place(i, "byline")
                 continue
@@ -229,6 +234,10 @@ def clean_block(
                 continue
         if text in seen_paragraphs:
             discard(i, "duplicate-paragraph")
+            continue
+        if parts.byline is None and _header_only(parts) and name_byline(block, i):
+            parts.byline = text  # under a dek or a promo line taken for the lead
+            place(i, "byline")
             continue
         if first_body is None:
             first_body = i
@@ -254,6 +263,11 @@ def _file_photo(caption: str, credit: str | None) -> bool:
     return bool(FILE_PHOTO.search(caption) or (credit and FILE_PHOTO.search(credit))) or (
         credit is not None and "file" in credit.lower()
     )
+
+
+def _header_only(parts: Parts) -> bool:
+    """Whether no paragraph so far is a sentence of the story (a dek, a promo line)."""
+    return not any(p.text.rstrip("\"”’')]").endswith(".") for p in parts.paragraphs)
 
 
 def _last_sentence(text: str) -> str:

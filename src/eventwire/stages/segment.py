@@ -48,6 +48,7 @@ __all__ = [
     "is_noise",
     "is_staff_credit",
     "menu_lines",
+    "name_byline",
     "page_like",
     "split_blocks",
     "split_lines",
@@ -97,6 +98,32 @@ _SMALL_WORDS = {
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’.-]*")
 _TERMINAL = re.compile(r"[.!?:;,][\"”’')\]]*$|[\"”]$")
+_FULL_STOP = re.compile(r"\.[\"”’')\]]*$")
+# Words of a reporter's name line ("Kevin Johnson and Kevin McCoy USA TODAY").
+_NAME_JOINERS = {"and", "&", "de", "da", "van", "von", "bin", "al", "la", "le", "del"}
+
+
+def name_byline(lines: Sequence[Line], i: int) -> bool:
+    """Whether line ``i`` is a byline without "By": names and an outlet right above the
+    story's timestamp ("Kevin Johnson and Kevin McCoy USA TODAY" / "Published 7:07 PM")."""
+    return (
+        i + 1 < len(lines)
+        and _name_line(lines[i].text)
+        and timestamp_rule(lines[i + 1].text) is not None
+    )
+
+
+def _name_line(text: str) -> bool:
+    """Names and an outlet, as a byline without "By" prints them above its timestamp:
+    capitalised words and joiners only, no headline's capitalised function words."""
+    words = text.replace(",", " ").split()
+    if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in text):
+        return False
+    return all((w[0].isupper() and w not in _HEADLINE_SMALL) or w in _NAME_JOINERS for w in words)
+
+
+_HEADLINE_SMALL = {"To", "In", "Of", "For", "On", "At", "With", "Is", "Are", "The", "A", "An",
+                   "From", "By", "After", "Over", "Into", "As", "Be", "Says", "Say"}  # fmt: skip
 
 
 def title_case_ratio(text: str) -> float:
@@ -239,6 +266,8 @@ def _starts_story(
         return False
     if lines[i - 1].text == headline:
         return False  # right under its story's reprinted headline: a byline ("Name, Site")
+    if not any(_FULL_STOP.search(ln.text) for ln in lines[story_start:i]):
+        return False  # still in the story's header (title, dek, promo lines): its byline
     following = lines[i + 1 : i + 13]
     if any(x.text == line.text for x in following):
         return True  # the headline repeated under its captions
@@ -290,7 +319,7 @@ def _new_topic(lines: list[Line], i: int, story_start: int) -> bool:
     if i + 2 < len(lines):
         lead |= _stems(lines[i + 2].text)
     # A long title may share more with a story on the same news; a short one must be new.
-    share = 0.9 if len(line.text.split()) >= _LONG_TITLE_WORDS else 1 / 3
+    share = 0.6 if len(line.text.split()) >= _LONG_TITLE_WORDS else 1 / 3
     return len(words & lead) >= 2 and len(words & above) <= len(words) * share
 
 
@@ -317,6 +346,7 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
             and lines[i - 1].text != headline  # a byline under the reprinted headline
             and i + 1 < len(lines)
             and timestamp_rule(lines[i + 1].text)
+            and not _name_line(line.text)  # "Elliot Brownstein Florida Today": a byline
         ):
             blocks.append(current)
             current, headline, has_body = [], None, False
