@@ -402,3 +402,58 @@ def test_a_name_line_above_the_timestamp_is_the_byline_not_a_story() -> None:
     (article,) = _articles(text)
     assert article.byline == "Maria Olsen and Peter Hale Harbour Gazette"
     assert article.published == "2019-11-19"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Written by Ana Lima, MS, RD on November 14, 2019", True),
+        ("Posted by Peter Hale", True),
+        ("BY HARBOUR GAZETTE STAFF", True),
+        ("Written by hand, the letters took a year", False),
+        ("Story by the sea", False),
+    ],
+)
+def test_byline_forms(line: str, expected: bool) -> None:
+    from eventwire.stages.segment import is_byline
+
+    assert is_byline(line) is expected
+
+
+_MENU = "\n".join(["Home", "World", "Politics", "Business", "Sport", "Culture", "Opinion"])
+
+
+def _page(title: str, headline: str, header: str, body: str) -> str:
+    return f"{title}\n{_MENU}\n{headline}\n{header}\n{body}\n{_MENU}\nTerms of use\nPrivacy"
+
+
+_BODY_A = " ".join(
+    f"The harbour authority said on Monday that the new ferry terminal would open in spring, "
+    f"after a delay of {n} months caused by storms and a shortage of steel."
+    for n in range(2, 8)
+)
+_BODY_B = " ".join(
+    f"Doctors at the city hospital said the trial of a new burns treatment had cut healing "
+    f"times by {n} days for most of the patients who took part."
+    for n in range(2, 8)
+)
+
+
+@pytest.mark.parametrize(
+    "second_title",
+    [
+        "Burns trial cuts healing times - Health News - The Valley Courier",  # two site names
+        "Burns trial cuts healing times at the city hospital",  # no site name, printed again
+    ],
+)
+def test_a_second_page_opens_at_its_title(second_title: str) -> None:
+    headline = "Burns trial cuts healing times" if " - " in second_title else second_title
+    text = (
+        _page("Ferry terminal delayed again | Harbour Gazette", "Ferry terminal delayed again",
+              "By Maria Olsen", _BODY_A)
+        + "\n\n\n"
+        + _page(second_title, headline, "Written by Peter Hale on March 3, 2026", _BODY_B)
+    )  # fmt: skip
+    arts = _articles(text)
+    assert len(arts) == 2
+    assert "ferry" in arts[0].paragraphs[0] and "burns" in arts[1].paragraphs[0]

@@ -45,9 +45,9 @@ def test_dumps_of_pages_of_different_sites() -> None:
     _need(BENCHMARK)
     benchmark = load_benchmark(SHARED)
     counts = count_mixed(SHARED, benchmark, split_ids(benchmark.gold, "all"))
-    # Measured: 170 stories in 17 dumps of 10 sites; 148 found, 3 merged, 5 furniture records.
+    # Measured: 170 stories in 17 dumps of 10 sites; 154 found, 1 merged, 5 furniture records.
     assert counts.stories == 170
-    assert counts.found >= 144 and counts.merged <= 5 and counts.furniture <= 7
+    assert counts.found >= 150 and counts.merged <= 2 and counts.furniture <= 7
 
 
 @pytest.mark.gold

@@ -106,8 +106,11 @@ SEPARATOR = re.compile(r"^\s*([-=_*~#]\s*){3,}$")
 
 # Bylines: "By Jane Roe", "By Jane Roe and John Doe, Reuters", "By JANE ROE".
 BYLINE = re.compile(
-    r"^by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
-    r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}){0,3}"
+    # names are capitalised, whatever the case of "By" (the flag is off for their initials)
+    r"^(?:(?:written|posted|reported|words|story)\s+)?by\s+(?-i:[A-Z])[\w.'’-]+"
+    r"(\s+(?-i:[A-Z])[\w.'’-]+){0,3}"
+    r"(\s*(,|and|&)\s*(?-i:[A-Z])[\w.'’-]+(\s+(?-i:[A-Z])[\w.'’-]+){0,3}){0,3}"
+    r"(\s+(?:on|at)\s+[\w ,:.]{0,40})?"  # "Written by Rachael Link on November 14, 2019"
     r"(\s*[|,·-]\s*.{0,60})?$",
     re.IGNORECASE,
 )

@@ -497,16 +497,47 @@ def _page_titles(lines: Sequence[Line]) -> list[int]:
     headline is printed again, alone, within ``_TITLE_REPRINT_LINES`` lines below."""
     out = []
     for n, line in enumerate(lines[1:], start=1):
-        m = _SITE_SUFFIX.match(line.text)
-        if m is None or not headline_like(m["headline"]):
+        if _reprinted_over_header(lines, n):
+            out.append(line.index)
             continue
-        headline = m["headline"].casefold()
+        forms = [f for f in _title_forms(line.text)[1:] if headline_like(f)]
+        if not forms:
+            continue
+        below = lines[n + 1 : n + _TITLE_REPRINT_LINES]
         if any(
-            ln.text.casefold().startswith(headline) and len(ln.text) < len(line.text)
-            for ln in lines[n + 1 : n + _TITLE_REPRINT_LINES]
+            ln.text.casefold().startswith(f.casefold()) and len(ln.text) < len(line.text)
+            for f in forms
+            for ln in below
         ):
             out.append(line.index)
     return out
+
+
+# A page title printed again over the story's header this few lines below it.
+_HEADER_REPRINT_LINES = 8
+
+
+def _reprinted_over_header(lines: Sequence[Line], n: int) -> bool:
+    """A title with no site name that the page prints again, alone, a few lines down,
+    right over a byline or a timestamp ("15 Helpful Tips ..." / menu / "15 Helpful Tips
+    ..." / "Written by ... on November 14, 2019")."""
+    text = lines[n].text
+    if len(text.split()) < _MIN_HEADLINE_WORDS or not headline_like(text):
+        return False
+    for k in range(n + 1, min(len(lines), n + _HEADER_REPRINT_LINES)):
+        if lines[k].text == text:
+            after = lines[k + 1 : k + 3]
+            return any(is_byline(a.text) or timestamp_rule(a.text) for a in after)
+    return False
+
+
+def _title_forms(text: str) -> list[str]:
+    """A page title and its headline with each site name taken off in turn: "Headline -
+    Breaking News - Site", "Headline - Breaking News", "Headline"."""
+    forms = [text]
+    while (m := _SITE_SUFFIX.match(forms[-1])) is not None:
+        forms.append(m["headline"])
+    return forms
 
 
 def _printed_before(lines: Sequence[Line], at: int, since: int) -> bool:
@@ -517,8 +548,7 @@ def _printed_before(lines: Sequence[Line], at: int, since: int) -> bool:
 
 def _bare_title(text: str) -> str:
     """A headline without the site's name a page title adds ("Headline - Site")."""
-    m = _SITE_SUFFIX.match(text)
-    return (m["headline"] if m else text).casefold()
+    return _title_forms(text)[-1].casefold()
 
 
 def _chrome_between(lines: Sequence[Line], after: int, body: int) -> bool:
