@@ -560,3 +560,12 @@ def test_every_role_phrase_has_one_row() -> None:
         if line and not line.startswith("#")
     ]
     assert sorted(p for p in set(phrases) if phrases.count(p) > 1) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Harbour Insider", "outlet"), ("The Valley Courier", "outlet"), ("Insider", None),
+     ("Ministry of Defence", None)],
+)  # fmt: skip
+def test_a_name_shaped_as_a_paper_s_is_an_outlet(name: str, kind: str | None) -> None:
+    assert lexicon.non_actor(name) == kind

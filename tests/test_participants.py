@@ -341,3 +341,29 @@ def test_an_act_of_the_opening_scene_day_happened_there(pipeline: Pipeline) -> N
     )
     (other_day,) = _of_type(later, "COERCE")
     assert other_day.location is None or other_day.location.name != "Lyon"
+
+
+def test_a_thing_someone_made_belongs_to_its_maker(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline, "Twelve states filed a lawsuit against the emergency President Ana Ruiz declared."
+    )
+    suits = [e for e in article.events if e.type == "ACCUSE"]
+    assert suits and "Ana Ruiz" in _names(article, suits[0].target)
+
+
+def test_alleged_ties_are_no_allegation(pipeline: Pipeline) -> None:
+    article = _code(pipeline, "The airline's director, Omar Diaz, has alleged ties to the militia.")
+    assert not _of_type(article, "ACCUSE")
+
+
+def test_a_state_s_forces_do_not_attack_their_own_embassy(pipeline: Pipeline) -> None:
+    article = _code(
+        pipeline,
+        "On Thursday, United States military forces killed the militia leader Omar Diaz in an "
+        "airstrike. Officials pointed to the December 31 attack on the United States Embassy "
+        "in Baghdad.",
+    )
+    attacks = [e for e in article.events if e.type == "ASSAULT"]
+    assert all(not (set(e.source) & set(attacks[0].source)) for e in attacks[1:] if e.target), [
+        (e.source, e.target) for e in attacks
+    ]

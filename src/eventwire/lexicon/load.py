@@ -645,4 +645,33 @@ def non_actor(name: str, *, after_of: bool = False) -> str | None:
     words = name.split()
     if len(words) > 1 and words[-1].lower() in _DOCUMENT_WORDS:
         return "law"
+    if len(words) > 1 and words[-1].lower() in _OUTLET_WORDS:
+        return "outlet"  # "Business Insider", "The Jerusalem Post": named as papers are
     return None
+
+
+# Last words of the names of newspapers, magazines and broadcasters.
+_OUTLET_WORDS = frozenset(
+    [
+        "insider",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "gazette",
+        "telegraph",
+        "chronicle",
+        "observer",
+        "magazine",
+        "radio",
+        "television",
+        "broadcasting",
+        "monitor",
+        "courier",
+        "bulletin",
+        "daily",
+        "weekly",
+    ]
+)

@@ -287,6 +287,10 @@ def owners_of(
             for agent in child.children:
                 if agent.dep_ == "agent":
                     out += pobj_actors(resolver, para, agent, avoid=avoid)
+        elif child.dep_ == "relcl":  # "the emergency Trump declared": its maker
+            for subject in child.children:
+                if subject.dep_ == "nsubj" and subject.lower_ not in ("that", "which", "who"):
+                    out += resolver.argument(para, subject, avoid=avoid)
         elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
             for g in child.children:
                 if g.dep_ == "pobj":

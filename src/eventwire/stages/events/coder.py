@@ -101,13 +101,26 @@ class _Coder:
         """The named attacker of the story's first attack, for a later agentless one told
         of the same assault ("an IT worker went on a stabbing spree ... The woman was
         killed in a stairwell"; "killed in the airstrike" after "the US carried out the
-        airstrike"), unless the victims are that attacker."""
+        airstrike"), unless the victims are that attacker, or the attacker is a state's
+        force and the victims its own country's (an attack "on the United States Embassy"
+        is not by the US forces of the story)."""
+        # (a person's country is often only the story's: only institutions and states count)
+        victims = set(target) | {
+            self.resolver.country_of(a) for a in target if self.resolver.kind(a) != "person"
+        } - {None}
         for mention in self.mentions:
             if mention.code.type == "ASSAULT" and mention.source:
                 known = [a for a in mention.source if not a.startswith(IMPLICIT_PREFIXES)]
-                if known and not set(known) & set(target):
+                own = {self.resolver.country_of(a) for a in known if self._of_state(a)}
+                if known and not (set(known) | own) & victims:
                     return known
         return []
+
+    def _of_state(self, actor: str) -> bool:
+        record = self.index.by_id.get(actor)
+        if self.resolver.kind(actor) == "country":
+            return True
+        return record is not None and record.sector in ("GOV", "MIL", "COP", "SPY")
 
     def run(self) -> list[Event]:
         mentions: list[Mention] = self.mentions
@@ -384,10 +397,11 @@ class _Coder:
             [a for a in mention.source if not a.startswith(IMPLICIT_PREFIXES)]
         )
         accusers = self.reports.accuser(speakers, mention.source)
-        if len(accusers) < len(speakers):
+        outlets = [s for s in speakers if self.reports.is_outlet(s)]
+        if len(accusers) + len(outlets) < len(speakers):
             return []  # the doer reports its own act ("police said they arrested 20")
-        mention.hedged = True
-        if not doers:
+        mention.hedged = True  # an outlet's report too: it reports, it does not accuse
+        if not doers or not accusers:
             return []
         accusation = V.Code("ACCUSE", "112", "allege", None)
         return [

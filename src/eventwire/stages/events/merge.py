@@ -55,7 +55,10 @@ def _same_kind(a: V.Code, b: V.Code) -> bool:
     and "restrictions": both 172, administrative sanctions)."""
     if a.cameo and a.cameo == b.cameo:
         return True
-    return a.mode == b.mode and (a.cameo or "")[:2] == (b.cameo or "")[:2]
+    root = (a.cameo or "")[:2] == (b.cameo or "")[:2]
+    if a.type == b.type == "ASSAULT" and root and "190" in (a.cameo, b.cameo):
+        return True  # an attack told plainly ("killed"), then how ("carried out the airstrike")
+    return a.mode == b.mode and root
 
 
 def _dates_fit(k: Mention, m: Mention) -> bool:

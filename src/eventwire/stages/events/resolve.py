@@ -135,10 +135,15 @@ class ActorResolver:
         """Drop a country named only inside an unnamed participant's own words ("U.S.
         citizens", "Hong Kong police"): it says whose the participant is, as a demonym
         would, and is no second participant."""
-        if not segments or len(found) < 2:
+        if not segments or len(found) < 2 or not any(self.kind(a) == "country" for a in found):
             return found
         lo, hi = segments[0][0], segments[-1][1]
-        inside = [e for e in self.entities if lo <= e.start and e.end <= hi and e.actor]
+        inside = []
+        i = bisect_left(self.entity_starts, lo)
+        while i < len(self.entities) and self.entities[i].start < hi:
+            if self.entities[i].end <= hi and self.entities[i].actor:
+                inside.append(self.entities[i])
+            i += 1
         noms = [e for e in inside if e.label == "NOM" and e.actor in found]
         drop = set()
         for code in found:

@@ -86,6 +86,11 @@ class Reports:
                 out.append(actor)
         return out
 
+    def is_outlet(self, actor: str) -> bool:
+        """Whether an actor is a news outlet or a journalist: it reports, never accuses."""
+        record = self.resolver.index.by_id.get(actor)
+        return record is not None and record.sector in ("MED", "JRN")
+
     def critics(self, speakers: list[str], doers: Sequence[str]) -> list[str]:
         """The speakers that accuse the doers by saying they did wrong ("abused their
         power", the senator said): anyone but the doers themselves and outlets, which
