@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -261,6 +262,7 @@ class _Resolver:
         self.actors: dict[str, _Actor] = {}
         self.entities: list[Entity] = []
         self.country_votes: Counter[str] = Counter()
+        self._persons: tuple[list[int], list[str]] | None = None
 
     # -- helpers ----------------------------------------------------------------------
     def _offsets(self, para: int, span: Span | Token) -> tuple[int, int]:
@@ -540,6 +542,16 @@ class _Resolver:
         self._add_entity(para, span, "ORG", actor.key)
 
     # nominal mentions ------------------------------------------------------------------
+    def _person_mentions(self) -> tuple[list[int], list[str]]:
+        """Starts and actor keys of the named people's mentions, in reading order (built
+        once the persons pass is over, so that a role's look-back is not quadratic)."""
+        if self._persons is None:
+            found = sorted(
+                (e.start, e.actor) for e in self.entities if e.label == "PERSON" and e.actor
+            )
+            self._persons = ([s for s, _ in found], [a for _, a in found])
+        return self._persons
+
     def _nominals(self, named: list[tuple[int, Span, str]]) -> None:
         taken = {(i, t) for i, s, _ in named for t in range(s.start, s.end)}
         for para, doc in enumerate(self.parsed.docs):
@@ -625,11 +637,9 @@ class _Resolver:
         role = lexicon.role_sector(" ".join(t.text for t in chunk if t.lower_ not in DETERMINERS))
         title = role[1] if role else None
         # a named person only: "the local police chief" is not the hospital spokesperson
-        earlier = [
-            self.actors.get(e.actor)
-            for e in self.entities
-            if e.actor and e.start < start and e.label == "PERSON"
-        ]
+        # (the persons pass is over: their mentions, in reading order, are looked up by offset)
+        named = self._person_mentions()
+        earlier = [self.actors.get(key) for key in named[1][: bisect_left(named[0], start)]]
         match = next(
             (
                 a
