@@ -104,6 +104,33 @@ SITE_MARKER = re.compile(r"^[A-Z0-9]{1,4}$")
 # Horizontal rules some dumps put between pasted articles.
 SEPARATOR = re.compile(r"^\s*([-=_*~#]\s*){3,}$")
 
+# Function words that headline style capitalises and running prose does not ("Harvick Fails
+# To Rally ... In NASCAR Finale"): a title-case run, as a teaser or a headline prints it.
+TITLE_FUNCTION_WORDS = frozenset(
+    [
+        "To",
+        "In",
+        "Of",
+        "For",
+        "On",
+        "At",
+        "With",
+        "And",
+        "Is",
+        "Are",
+        "The",
+        "A",
+        "An",
+        "From",
+        "By",
+        "After",
+        "Over",
+        "Into",
+        "As",
+        "Be",
+    ]
+)
+
 # Bylines: "By Jane Roe", "By Jane Roe and John Doe, Reuters", "By JANE ROE".
 BYLINE = re.compile(
     # names are capitalised, whatever the case of "By" (the flag is off for their initials)

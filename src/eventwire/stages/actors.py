@@ -559,19 +559,19 @@ class _Resolver:
                 head = chunk.root
                 if (para, head.i) in taken or head.pos_ not in ("NOUN", "PROPN"):
                     continue
-                # the role the whole phrase names wins over its head's ("the local police
-                # chief" is police, "a hospital spokesperson" speaks for a hospital)
-                words = " ".join(t.text for t in chunk if t.lower_ not in DETERMINERS)
-                whole = lexicon.role_sector(words) if words.lower() != head.lower_ else None
                 role = (
                     lexicon.role_sector(head.lemma_)
                     or lexicon.role_sector(head.text)
                     or COREF_ROLES.get(head.lemma_)
                 )
-                if role is not None and whole is not None and whole[0] != role[0]:
-                    role = (whole[0], whole[1] if role[1] is not None else None)
                 if role is None:
                     continue
+                # the role the whole phrase names wins over its head's ("the local police
+                # chief" is police, "a hospital spokesperson" speaks for a hospital)
+                words = " ".join(t.text for t in chunk if t.lower_ not in DETERMINERS)
+                whole = lexicon.role_sector(words) if words.lower() != head.lower_ else None
+                if whole is not None and whole[0] != role[0]:
+                    role = (whole[0], whole[1] if role[1] is not None else None)
                 self._nominal(para, chunk, role)
 
     def _nominal(self, para: int, chunk: Span, role: tuple[str, str | None]) -> None:

@@ -33,6 +33,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
+from eventwire.lexicon.patterns import TITLE_FUNCTION_WORDS
+
 __all__ = ["MIN_RUN_VALUE", "BodyRun", "body_runs", "select_main_content"]
 
 # --- Line values for the maximum-sum search ---------------------------------------------------
@@ -422,31 +424,6 @@ def _score(text: str, *, repeated: bool) -> _Score:
     return _Score(-_LINE_COST, True, False, short_sentence)
 
 
-# Function words that headline style capitalises and running prose does not.
-_TITLE_SMALL_WORDS = frozenset(
-    [
-        "To",
-        "In",
-        "Of",
-        "For",
-        "On",
-        "At",
-        "With",
-        "And",
-        "Is",
-        "Are",
-        "The",
-        "A",
-        "An",
-        "From",
-        "By",
-        "After",
-        "Over",
-        "Into",
-        "As",
-        "Be",
-    ]
-)
 _MIN_TEASER_TITLE_WORDS = 5
 _MIN_TEASER_DEK_WORDS = 8
 
@@ -466,7 +443,7 @@ def _teaser(text: str) -> bool:
         if not bare or not (bare[0].isupper() or bare[0].isdigit()):
             break
         title += 1
-        small += i > 0 and bare in _TITLE_SMALL_WORDS
+        small += i > 0 and bare in TITLE_FUNCTION_WORDS
         asked = asked or (word.endswith(("?", "!")) and i + 1 < len(words))
     # a capitalised function word marks headline style, as does a question in a title run
     titled = title >= _MIN_TEASER_TITLE_WORDS and (small >= 1 or asked)

@@ -25,6 +25,7 @@ from eventwire.stages.segment import (
     MAX_LINE_CHARS,
     Line,
     body_like,
+    ends_sentence,
     furniture_reason,
     headline_like,
     is_byline,
@@ -267,7 +268,7 @@ def _file_photo(caption: str, credit: str | None) -> bool:
 
 def _header_only(parts: Parts) -> bool:
     """Whether no paragraph so far is a sentence of the story (a dek, a promo line)."""
-    return not any(p.text.rstrip("\"”’')]").endswith(".") for p in parts.paragraphs)
+    return not any(ends_sentence(p.text) for p in parts.paragraphs)
 
 
 def _last_sentence(text: str) -> str:

@@ -35,6 +35,7 @@ from eventwire.lexicon.patterns import (
     SITE_MARKER,
     STAFF_CREDIT,
     TIMESTAMPS,
+    TITLE_FUNCTION_WORDS,
 )
 from eventwire.stages.boilerplate import BodyRun, body_runs
 from eventwire.stages.credits import is_credit, split_credit
@@ -42,6 +43,7 @@ from eventwire.stages.credits import is_credit, split_credit
 __all__ = [
     "Line",
     "body_like",
+    "ends_sentence",
     "furniture_reason",
     "headline_like",
     "is_byline",
@@ -103,6 +105,12 @@ _FULL_STOP = re.compile(r"\.[\"”’')\]]*$")
 _NAME_JOINERS = {"and", "&", "de", "da", "van", "von", "bin", "al", "la", "le", "del"}
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends in a full stop (before closing quotes or brackets): a sentence
+    of the story, not a title, a dek or a promo line."""
+    return _FULL_STOP.search(text) is not None
+
+
 def name_byline(lines: Sequence[Line], i: int) -> bool:
     """Whether line ``i`` is a byline without "By": names and an outlet right above the
     story's timestamp ("Kevin Johnson and Kevin McCoy USA TODAY" / "Published 7:07 PM")."""
@@ -122,8 +130,7 @@ def _name_line(text: str) -> bool:
     return all((w[0].isupper() and w not in _HEADLINE_SMALL) or w in _NAME_JOINERS for w in words)
 
 
-_HEADLINE_SMALL = {"To", "In", "Of", "For", "On", "At", "With", "Is", "Are", "The", "A", "An",
-                   "From", "By", "After", "Over", "Into", "As", "Be", "Says", "Say"}  # fmt: skip
+_HEADLINE_SMALL = TITLE_FUNCTION_WORDS - {"And"} | {"Says", "Say"}
 
 
 def title_case_ratio(text: str) -> float:
@@ -266,7 +273,7 @@ def _starts_story(
         return False
     if lines[i - 1].text == headline:
         return False  # right under its story's reprinted headline: a byline ("Name, Site")
-    if not any(_FULL_STOP.search(ln.text) for ln in lines[story_start:i]):
+    if not any(ends_sentence(ln.text) for ln in lines[story_start:i]):
         return False  # still in the story's header (title, dek, promo lines): its byline
     following = lines[i + 1 : i + 13]
     if any(x.text == line.text for x in following):

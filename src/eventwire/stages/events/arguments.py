@@ -190,7 +190,7 @@ def target_actors(
             else set()
         )
         if trig.code.type in ("RETREAT", "SANCTION"):
-            preps = {"from"}  # "withdrew from the Syrian sector", "pulled out of"
+            preps = set()  # the one left ("withdrew from ...") was looked for above
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 found += pobj_actors(resolver, para, child, exclude, avoid, owners=True)

@@ -60,8 +60,9 @@ _ABSTRACT_SUFFIXES = ("ism", "ity", "ness", "tion", "sion", "ance", "ence", "shi
 POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "UAF", "IGO", "SPY", "ACT"}
 )
-# What a report of wrongdoing is: an accusation of crime or abuse (CAMEO 112).
-_WRONGDOING = V.Code("ACCUSE", "112", "allege", None)
+# What a report of wrongdoing or of someone's act of force is: an accusation of crime or
+# abuse (CAMEO 112).
+_ALLEGATION = V.Code("ACCUSE", "112", "allege", None)
 # Acts a state does to its own people when the text names no victim (repression).
 _DOMESTIC_TYPES = {"COERCE"}
 
@@ -174,7 +175,7 @@ class _Coder:
         for tok in sent:
             if tok.pos_ != "VERB" or lemma_of(tok) not in V.WRONGDOING_VERBS:
                 continue
-            trig = Trigger(_WRONGDOING, frozenset(), [tok], tok, "verb")
+            trig = Trigger(_ALLEGATION, frozenset(), [tok], tok, "verb")
             if is_conditional(tok) or is_irrealis(tok) or is_imperative(tok):
                 continue
             negated, _, future, obliged = read_modality(tok, trig)
@@ -194,7 +195,7 @@ class _Coder:
             start, end = self.resolver.offset(para, tok)
             place = self.when_where.sentence_location(para, sent, trig)
             accusation = Mention(
-                _WRONGDOING, para, sent, [tok], accusers, tuple(doers), False, False,
+                _ALLEGATION, para, sent, [tok], accusers, tuple(doers), False, False,
                 date, basis, place, start, end,
             )  # fmt: skip
             out.append(accusation)
@@ -403,10 +404,9 @@ class _Coder:
         mention.hedged = True  # an outlet's report too: it reports, it does not accuse
         if not doers or not accusers:
             return []
-        accusation = V.Code("ACCUSE", "112", "allege", None)
         return [
             Mention(
-                accusation, para, mention.sentence, mention.tokens, tuple(accusers),
+                _ALLEGATION, para, mention.sentence, mention.tokens, tuple(accusers),
                 tuple(doers), False, False, mention.date, mention.basis, mention.location,
                 mention.start, mention.end,
             )

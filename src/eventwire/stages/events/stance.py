@@ -95,13 +95,7 @@ class Reports:
         """The speakers that accuse the doers by saying they did wrong ("abused their
         power", the senator said): anyone but the doers themselves and outlets, which
         report; a state's own officials too, since wrongdoing is no act they would own."""
-        out = []
-        for actor in speakers:
-            record = self.resolver.index.by_id.get(actor)
-            if actor in doers or (record is not None and record.sector in ("MED", "JRN")):
-                continue
-            out.append(actor)
-        return out
+        return [a for a in speakers if a not in doers and not self.is_outlet(a)]
 
     def accuser(self, speakers: list[str], doers: Sequence[str]) -> list[str]:
         """The speakers that accuse the doers by reporting their act: not the doers
@@ -115,7 +109,7 @@ class Reports:
         )
         for actor in speakers:
             record = self.resolver.index.by_id.get(actor)
-            if actor in doers or (record is not None and record.sector in ("MED", "JRN")):
+            if actor in doers or self.is_outlet(actor):
                 continue
             if (
                 record is not None
